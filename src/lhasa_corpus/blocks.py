@@ -1,0 +1,215 @@
+"""Lines to fragments, fragments to blocks, body lines to paragraphs.
+
+A *fragment* is the text of one line between cuts (datelines, continuation
+marks, furniture), trimmed of white space. A *block* is a run of fragments
+with no blank line between them. Blank lines are either paragraph ends or
+column breaks, so paragraphs are decided line by line (:func:`split_paragraphs`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+import attrs
+
+from lhasa_corpus.chars import IDEOGRAPHIC_SPACE, ends_clause, ends_sentence, is_han, line_fill
+from lhasa_corpus.lines import Line
+
+#: A line at least this many ems shorter than its column is short: the last
+#: line of a paragraph, or a first line whose indent the extractor dropped.
+SHORT_LINE_EMS: Final = 1.0
+#: A line this many ems shorter than its column is surely a first line: it
+#: lacks the two-em paragraph indent.
+INDENT_EMS: Final = 2.0
+#: Headlines are at most this many characters, white space not counted.
+MAX_HEADLINE: Final = 64
+#: And at most this many lines.
+MAX_HEADLINE_LINES: Final = 3
+
+
+@attrs.frozen(kw_only=True)
+class Fragment:
+    """Text of one line between cuts, as raw offsets with white space trimmed."""
+
+    start: int
+    end: int
+    line: int
+    text: str
+    whole_line: bool
+    indented: bool
+    fill: float
+
+
+@attrs.frozen(kw_only=True)
+class Block:
+    """Fragments with no blank line between them."""
+
+    fragments: tuple[Fragment, ...]
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0].start
+
+    @property
+    def end(self) -> int:
+        return self.fragments[-1].end
+
+    @property
+    def flat(self) -> str:
+        """The block's characters without white space."""
+        return "".join("".join(fragment.text.split()) for fragment in self.fragments)
+
+
+def cut_fragments(lines: Sequence[Line], cuts: Sequence[tuple[int, int]]) -> list[Fragment]:
+    """The fragments of *lines* outside the *cuts* (sorted, non-overlapping raw spans).
+
+    >>> from lhasa_corpus.lines import split_lines
+    >>> text = "标题拉萨融媒讯（记者）正文\\n\\u3000\\u3000下一段"
+    >>> [(f.text, f.whole_line, f.indented) for f in cut_fragments(split_lines(text), [(2, 11)])]
+    [('标题', False, False), ('正文', False, False), ('下一段', True, True)]
+    """
+    fragments = []
+    cut_index = 0
+    for line in lines:
+        if line.is_blank:
+            continue
+        while cut_index < len(cuts) and cuts[cut_index][1] <= line.start:
+            cut_index += 1
+        pieces = []
+        position = line.start
+        index = cut_index
+        while index < len(cuts) and cuts[index][0] < line.end:
+            cut_start, cut_end = cuts[index]
+            if cut_start > position:
+                pieces.append((position, cut_start))
+            position = max(position, cut_end)
+            index += 1
+        if position < line.end:
+            pieces.append((position, line.end))
+        fill = line_fill(line.text)
+        leading = line.text[: len(line.text) - len(line.text.lstrip())]
+        indented = IDEOGRAPHIC_SPACE in leading or len(leading) >= 2
+        for piece_start, piece_end in pieces:
+            raw = line.text[piece_start - line.start : piece_end - line.start]
+            if not raw.strip():
+                continue
+            start = piece_start + len(raw) - len(raw.lstrip())
+            end = piece_end - (len(raw) - len(raw.rstrip()))
+            fragments.append(
+                Fragment(
+                    start=start,
+                    end=end,
+                    line=line.index,
+                    text=raw.strip(),
+                    whole_line=len(pieces) == 1 and (piece_start, piece_end) == (line.start, line.end),
+                    indented=indented and piece_start == line.start,
+                    fill=fill,
+                )
+            )
+    return fragments
+
+
+def group_blocks(fragments: Iterable[Fragment]) -> list[Block]:
+    """Group fragments into blocks: a blank line starts a new block.
+
+    >>> from lhasa_corpus.lines import split_lines
+    >>> blocks = group_blocks(cut_fragments(split_lines("一\\n二\\n\\n三"), []))
+    >>> [block.flat for block in blocks]
+    ['一二', '三']
+    """
+    blocks: list[list[Fragment]] = []
+    for fragment in fragments:
+        if blocks and fragment.line - blocks[-1][-1].line <= 1:
+            blocks[-1].append(fragment)
+        else:
+            blocks.append([fragment])
+    return [Block(fragments=tuple(block)) for block in blocks]
+
+
+def column_width(fragments: Sequence[Fragment]) -> float:
+    """The width of the column the fragments were set in, in ems.
+
+    The most common fill of a whole line (the larger one on a tie): most lines
+    of a body fill their column, while first lines, last lines and lines with
+    squeezed punctuation scatter around it.
+
+    >>> from lhasa_corpus.lines import split_lines
+    >>> column_width(cut_fragments(split_lines("一二三四五\\n一二三四五\\n一二三\\n一二三四五六"), []))
+    5.0
+    """
+    fills = [fragment.fill for fragment in fragments if fragment.whole_line] or [
+        fragment.fill for fragment in fragments
+    ]
+    if not fills:
+        return 0.0
+    counts = Counter(fills)
+    return max(counts, key=lambda fill: (counts[fill], fill))
+
+
+def ends_paragraph(before: Fragment, after: Fragment, width: float) -> bool:
+    """Whether a paragraph ends between two consecutive body fragments.
+
+    *width* is the column width in ems (:func:`column_width`). In order:
+
+    1. the next line is indented (U+3000 or two spaces): a paragraph starts;
+    2. the line does not end a sentence: the line or the column wrapped
+       mid-sentence, blank line or not;
+    3. the line ends a sentence and is short: the paragraph ended before the
+       column did;
+    4. a blank line follows: the paragraph ended, unless the next line is
+       full -- a first line lacks its indent, so a full next line means the
+       blank line was a column break;
+    5. no blank line: the paragraph goes on, unless the next line lacks a
+       whole two-em indent.
+    """
+    if after.indented:
+        return True
+    if not ends_sentence(before.text):
+        return False
+    if before.fill <= width - SHORT_LINE_EMS:
+        return True
+    if after.line - before.line > 1:
+        return after.fill <= width - SHORT_LINE_EMS
+    return after.fill <= width - INDENT_EMS
+
+
+def split_paragraphs(fragments: Sequence[Fragment], width: float | None = None) -> list[list[Fragment]]:
+    """Split the fragments of one article body into paragraphs.
+
+    >>> from lhasa_corpus.lines import split_lines
+    >>> text = "一二三四五六七八九十\\n一二三四五六七八九十\\n一二。\\n一二三四五六七八九十\\n一二三。"
+    >>> [len(p) for p in split_paragraphs(cut_fragments(split_lines(text), []))]
+    [3, 2]
+    """
+    if not fragments:
+        return []
+    width = column_width(fragments) if width is None else width
+    paragraphs = [[fragments[0]]]
+    for before, after in itertools.pairwise(fragments):
+        if ends_paragraph(before, after, width):
+            paragraphs.append([after])
+        else:
+            paragraphs[-1].append(after)
+    return paragraphs
+
+
+def looks_like_headline(block: Block) -> bool:
+    """Whether a block can be a headline, kicker or subheadline.
+
+    A headline is short (at most :data:`MAX_HEADLINE` characters on at most
+    :data:`MAX_HEADLINE_LINES` lines), holds two or more Han characters, and
+    does not end a sentence or a clause: a block ending in 。 or ， is body.
+
+    >>> from lhasa_corpus.lines import split_lines
+    >>> [looks_like_headline(b) for b in group_blocks(cut_fragments(split_lines("堆 龙 德 庆 区\\n\\n正文。"), []))]
+    [True, False]
+    """
+    flat = block.flat
+    if len(block.fragments) > MAX_HEADLINE_LINES or len(flat) > MAX_HEADLINE:
+        return False
+    if sum(1 for char in flat if is_han(char)) < 2:
+        return False
+    return not ends_sentence(flat) and not ends_clause(flat)

@@ -1,0 +1,154 @@
+"""Raw bytes to text, text to pages, pages to numbered lines.
+
+Offsets everywhere are 0-based code-point offsets into the decoded text of
+one page. Nothing here removes a character: line terminators and form feeds
+are white space, and white space is all the later steps may drop.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Final
+
+import attrs
+
+from lhasa_corpus.errors import InputError
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\x1c\x1d\x1e\x85\u2028\u2029]")
+#: Leading bytes of file formats that are surely not page text, and their names.
+_BINARY_MAGIC: Final = {
+    b"\x89PNG": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF8": "GIF",
+    b"%PDF": "PDF",
+    b"PK\x03\x04": "ZIP",
+    b"\x1f\x8b": "gzip",
+    b"II*\x00": "TIFF",
+    b"MM\x00*": "TIFF",
+}
+
+
+@attrs.frozen(kw_only=True)
+class Line:
+    """One line of a page: its 0-based index and its offsets, without the line terminator."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode a raw page file: UTF-8 with or without BOM, UTF-16 with BOM, or GB18030.
+
+    GB18030 is a superset of GBK and GB2312, so it reads all three. Raises
+    :class:`InputError` naming *source* for an empty, binary or undecodable file.
+
+    >>> decode("拉萨".encode("gb18030"), "p.txt")
+    '拉萨'
+    >>> decode(codecs.BOM_UTF8 + "拉萨".encode(), "p.txt")
+    '拉萨'
+    >>> decode(b"\\x89PNG\\r\\n", "p.png")
+    Traceback (most recent call last):
+    ...
+    lhasa_corpus.errors.InputError: p.png: a binary file (PNG), not page text
+    """
+    if not data:
+        raise InputError(source, "the file is empty")
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode_as(data[len(codecs.BOM_UTF8) :], "utf-8", source)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_as(data, "utf-16", source)
+    for magic, name in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(source, f"a binary file ({name}), not page text")
+    if b"\x00" in data:
+        raise InputError(source, f"a binary file (NUL byte at offset {data.index(0)}), not page text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            byte = data[utf8_error.start]
+            raise InputError(
+                source,
+                f"not UTF-8 or GB18030 text (byte 0x{byte:02x} at offset {utf8_error.start})",
+            ) from None
+
+
+def _decode_as(data: bytes, encoding: str, source: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            source, f"not valid {encoding.upper()} (byte 0x{data[error.start]:02x} at offset {error.start})"
+        ) from None
+
+
+def split_pages(text: str) -> list[str]:
+    """Split a file's text into pages at form feeds, as pdftotext separates them.
+
+    A page that holds only white space (pdftotext ends its output with a form
+    feed) is dropped: it has no character to lose.
+
+    >>> split_pages("第一版\\f第二版\\f")
+    ['第一版', '第二版']
+    >>> split_pages("no form feed")
+    ['no form feed']
+    """
+    return [page for page in text.split("\f") if page.strip()]
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split a page into lines, keeping each line's offsets.
+
+    CRLF, CR, LF and the other Unicode line terminators end a line.
+
+    >>> [(line.start, line.end, line.text) for line in split_lines("拉萨\\r\\n\\n日报")]
+    [(0, 2, '拉萨'), (4, 4, ''), (5, 7, '日报')]
+    """
+    lines = []
+    start = 0
+    for index, match in enumerate(_LINE_BREAK.finditer(text)):
+        lines.append(Line(index=index, start=start, end=match.start(), text=text[start : match.start()]))
+        start = match.end()
+    if start < len(text) or not lines:
+        lines.append(Line(index=len(lines), start=start, end=len(text), text=text[start:]))
+    return lines
+
+
+@attrs.frozen
+class Squeezed:
+    """A text with its white space taken out, and where each character came from.
+
+    Patterns that a line break or a stray space may cut (a dateline split over
+    two lines) are matched here; :meth:`span` maps a match back to raw offsets.
+
+    >>> squeezed = Squeezed.of("拉萨融\\n媒讯 （记者）")
+    >>> squeezed.text
+    '拉萨融媒讯（记者）'
+    >>> squeezed.span(3, 5)
+    (4, 6)
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+    raw_length: int
+
+    @classmethod
+    def of(cls, raw: str, base: int = 0) -> Squeezed:
+        offsets = tuple(base + index for index, char in enumerate(raw) if not char.isspace())
+        return cls("".join(char for char in raw if not char.isspace()), offsets, base + len(raw))
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw offsets of squeezed characters ``[start, end)``, tight around them."""
+        if start >= end:
+            position = self.offsets[start] if start < len(self.offsets) else self.raw_length
+            return position, position
+        return self.offsets[start], self.offsets[end - 1] + 1

@@ -1,0 +1,205 @@
+"""The data model: issues, pages, articles and their parts.
+
+All classes are frozen, slotted and keyword-only attrs classes. Offsets are
+0-based code-point offsets into :attr:`Page.raw_text`, half open ``[start, end)``.
+Serialisation lives in :mod:`lhasa_corpus.records`, not here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final
+
+import attrs
+
+#: The flags an article or page can carry. Each says where the parser guessed
+#: or what it could not find; the docs explain each one.
+ARTICLE_FLAGS: Final = frozenset(
+    {
+        "headline_missing",  # no headline was found for the article
+        "headline_roles_guessed",  # kicker / headline / subheadline told apart by length alone
+        "dateline_missing",  # the article has no dateline (text before the page's first dateline)
+        "dateline_unclosed",  # a dateline's byline bracket never closed; the byline was left in the body
+        "caption_placed_by_similarity",  # a caption away from the article, attached by shared words
+        "caption_placed_by_position",  # a caption no article shares words with, attached to its neighbour
+        "near_identical_names",  # two names in the article differ in one character (李从芳 / 李丛芳)
+    }
+)
+PAGE_FLAGS: Final = frozenset(
+    {
+        "headline_placement_undecided",  # no evidence whether headlines precede or follow their bodies
+        "issue_date_inferred",  # the issue date was inferred from dates printed on the page
+        "no_articles",  # nothing on the page looked like an article
+    }
+)
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"'{attribute.name}' must be >= 0 (got {value})")
+
+
+def _flags_in(allowed: frozenset[str]) -> object:
+    def check(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+        unknown = sorted(set(value) - allowed)
+        if unknown:
+            raise ValueError(f"'{attribute.name}' has unknown flags (got {unknown})")
+
+    return check
+
+
+def _sorted_unique(value: object) -> tuple[str, ...]:
+    return tuple(sorted(set(value)))  # type: ignore[call-overload]
+
+
+@attrs.frozen(kw_only=True)
+class Span:
+    """Where one field's text, or a part of it, stands in the page's raw text.
+
+    *field* names the field: ``headline``, ``kicker``, ``subheadlines/0``,
+    ``dateline``, ``source``, ``contributors/1/name``, ``paragraphs/2``,
+    ``captions/0/text``, ``captions/0/credit``, ``captions/0/photographer``,
+    ``continuations/0``. A field that the column width wrapped has one span per
+    line.
+    """
+
+    field: str
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field()
+
+    @end.validator
+    def _end_after_start(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"'end' must be >= start {self.start} (got {value})")
+
+
+@attrs.frozen(kw_only=True)
+class Contributor:
+    """A person named in a byline, with the role printed before the name.
+
+    Roles are the printed words: 记者 (reporter), 实习生 (intern), 见习记者
+    (trainee reporter), 通讯员 (correspondent), 特约记者 (special
+    correspondent), 摄影 (photographer).
+    """
+
+    name: str
+    role: str
+
+
+@attrs.frozen(kw_only=True)
+class Caption:
+    """A photo caption: its text, the credit line, and the photographer named in it."""
+
+    text: str
+    credit: str | None = None
+    photographer: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Leftover:
+    """Text on a page that belongs to no article, verbatim from the raw text."""
+
+    text: str
+    start: int = attrs.field(validator=_non_negative)
+    end: int
+
+
+@attrs.frozen(kw_only=True)
+class Article:
+    """One article on a page.
+
+    The *primary* fields -- kicker, headline, subheadlines, dateline,
+    paragraphs, captions (text and credit) and continuations -- together with
+    the page's leftovers hold every non-white-space character of the page once.
+    *source* and *contributors* are read out of the dateline, and a caption's
+    photographer out of its credit: they repeat characters of those fields.
+    """
+
+    article_id: str
+    page_id: str
+    paper: str | None
+    issue_date: dt.date | None
+    page: int | None
+    position: int = attrs.field(validator=_non_negative)
+    kicker: str | None = None
+    headline: str | None = None
+    subheadlines: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    source: str | None = None
+    dateline: str | None = None
+    contributors: tuple[Contributor, ...] = attrs.field(default=(), converter=tuple)
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    captions: tuple[Caption, ...] = attrs.field(default=(), converter=tuple)
+    continuations: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    char_start: int = attrs.field(validator=_non_negative)
+    char_end: int
+    flags: tuple[str, ...] = attrs.field(
+        default=(), converter=_sorted_unique, validator=_flags_in(ARTICLE_FLAGS)  # type: ignore[arg-type]
+    )
+    spans: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
+
+    @property
+    def text(self) -> str:
+        """The body: paragraphs joined by a line break."""
+        return "\n".join(self.paragraphs)
+
+    def spans_of(self, field: str) -> tuple[Span, ...]:
+        """The spans of one field, such as ``"headline"`` or ``"paragraphs/0"``."""
+        return tuple(span for span in self.spans if span.field == field)
+
+
+@attrs.frozen(kw_only=True)
+class Page:
+    """One page of raw text and what the parser found on it."""
+
+    page_id: str
+    paper: str | None
+    issue_date: dt.date | None
+    page: int | None = attrs.field(default=None)
+    raw_text: str
+    source_file: str | None = None
+    source_sha256: str | None = None
+    headline_placement: str | None = attrs.field(default=None)
+    articles: tuple[Article, ...] = attrs.field(default=(), converter=tuple)
+    leftovers: tuple[Leftover, ...] = attrs.field(default=(), converter=tuple)
+    flags: tuple[str, ...] = attrs.field(
+        default=(), converter=_sorted_unique, validator=_flags_in(PAGE_FLAGS)  # type: ignore[arg-type]
+    )
+
+    @page.validator
+    def _page_positive(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+        if value is not None and value < 1:
+            raise ValueError(f"'page' must be >= 1 (got {value})")
+
+    @headline_placement.validator
+    def _placement_known(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+        if value not in (None, "before", "after"):
+            raise ValueError(f"'headline_placement' must be 'before', 'after' or None (got {value!r})")
+
+
+@attrs.frozen(kw_only=True)
+class Issue:
+    """One issue of a paper: its pages in page order."""
+
+    paper: str | None
+    date: dt.date | None
+    pages: tuple[Page, ...] = attrs.field(converter=tuple)
+
+    @classmethod
+    def from_pages(cls, pages: tuple[Page, ...] | list[Page]) -> Issue:
+        """Group pages of one paper and date into an issue, sorted by page number.
+
+        Raises :class:`ValueError` when the pages are of different papers or dates.
+        """
+        if not pages:
+            raise ValueError("'pages' must not be empty (got 0 pages)")
+        keys = {(page.paper, page.issue_date) for page in pages}
+        if len(keys) > 1:
+            raise ValueError(f"'pages' must share one paper and date (got {sorted(map(str, keys))})")
+        paper, date = keys.pop()
+        ordered = sorted(pages, key=lambda page: (page.page is None, page.page or 0, page.page_id))
+        return cls(paper=paper, date=date, pages=tuple(ordered))
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        """The articles of every page, in page order."""
+        return tuple(article for page in self.pages for article in page.articles)
