@@ -100,8 +100,11 @@ def parse_page(
     source_file: str | None = None,
     source_sha256: str | None = None,
     page_flags: Sequence[str] = (),
+    page_id: str | None = None,
 ) -> Page:
     """Parse the raw text of one page into a :class:`~lhasa_corpus.models.Page`.
+
+    *page_id* defaults to :func:`page_id_for` of the text, date and page number.
 
     >>> page = parse_page("拉萨融媒讯（记者杨璐）为进一步畅通渠道。\\n\\n对接会举行")
     >>> [(a.source, a.headline, a.paragraphs) for a in page.articles]
@@ -114,6 +117,7 @@ def parse_page(
         source_file=source_file,
         source_sha256=source_sha256,
         page_flags=page_flags,
+        page_id=page_id or page_id_for(raw_text, issue_date, page),
     )
 
 
@@ -133,6 +137,7 @@ class _PageParser:
         source_file: str | None,
         source_sha256: str | None,
         page_flags: Sequence[str],
+        page_id: str,
     ) -> Page:
         datelines = find_datelines(self.raw, self.squeezed)
         dateline_spans = [(d.start, d.end) for d in datelines]
@@ -151,7 +156,6 @@ class _PageParser:
         placement, undecided = decide_placement(units)
         self._attach_headlines(units, placement)
         bodies = [unit for unit in units if unit.kind == "body"]
-        page_id = page_id_for(self.raw, issue_date, page)
         width = column_width([f for unit in bodies for block in unit.blocks for f in block.fragments])
         drafts = [self._draft(unit, width) for unit in bodies]
         self._place_captions(drafts, captions)
@@ -402,7 +406,7 @@ class _Draft:
             photographer = first.name
             self.spans.append(Span(field=f"{field}/photographer", start=first.start, end=first.end))
             names = [person.name for person in self.contributors]
-            if any(_near_identical(photographer, name) for name in names):
+            if any(near_identical(photographer, name) for name in names):
                 self.flags.add("near_identical_names")
         self.captions.append(Caption(text=text or "", credit=credit, photographer=photographer))
 
@@ -413,7 +417,7 @@ class _Draft:
         wanted = _bigrams(caption_text)
         score = len(wanted & self._bigrams) / len(wanted) if wanted else 0.0
         names = [person.name for person in self.contributors]
-        if any(name == other or _near_identical(name, other) for name in photographers for other in names):
+        if any(name == other or near_identical(name, other) for name in photographers for other in names):
             score += NAME_BONUS
         return score
 
@@ -429,7 +433,7 @@ class _Draft:
     ) -> Article:
         for name in self.contributors:
             others = [person.name for person in self.contributors if person is not name]
-            if any(_near_identical(name.name, other) for other in others):
+            if any(near_identical(name.name, other) for other in others):
                 self.flags.add("near_identical_names")
         return Article(
             article_id=article_id,
@@ -545,7 +549,7 @@ def _bigrams(text: str) -> set[str]:
     return {han[index : index + 2] for index in range(len(han) - 1)}
 
 
-def _near_identical(first: str, second: str) -> bool:
+def near_identical(first: str, second: str) -> bool:
     """Same length, different in exactly :data:`NAME_DISTANCE` characters (李从芳 / 李丛芳)."""
     if len(first) != len(second) or first == second or len(first) < 2:
         return False

@@ -1,0 +1,127 @@
+"""The ``lhasa-corpus`` command line.
+
+``parse`` writes JSON Lines, ``validate`` prints a quality report, and
+``build`` / ``export`` write the dataset (see :mod:`lhasa_corpus.export`).
+A file that cannot be used gets one line on stderr naming it and the
+problem; the other files are still processed and the exit status is 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from lhasa_corpus import __version__
+from lhasa_corpus.errors import InputError, LhasaCorpusError
+from lhasa_corpus.loaders import iter_pages
+from lhasa_corpus.models import Page
+from lhasa_corpus.quality import PageReport, corpus_summary, page_report
+from lhasa_corpus.records import article_record, page_record
+
+
+class _ErrorLog:
+    """Collects input errors and prints each as one line on stderr."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.count = 0
+
+    def __call__(self, error: InputError) -> None:
+        self.count += 1
+        print(f"lhasa-corpus: {error}", file=self.stream, flush=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with one subcommand per job."""
+    parser = argparse.ArgumentParser(
+        prog="lhasa-corpus",
+        description="Turn PDF-extracted 拉萨日报 page text into a clean, citable corpus.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    parse = commands.add_parser("parse", help="parse raw pages and write JSON Lines to stdout")
+    parse.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="raw page files or corpus folders")
+    parse.add_argument("--pages", action="store_true", help="one line per page (with its articles and leftovers)")
+    parse.set_defaults(run=_run_parse)
+
+    validate = commands.add_parser("validate", help="print a quality report per page and for the corpus")
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="raw page files or corpus folders")
+    validate.add_argument("--json", action="store_true", help="write the report as JSON Lines instead")
+    validate.set_defaults(run=_run_validate)
+
+    try:
+        from lhasa_corpus.export.commands import register  # noqa: PLC0415 - needs pyarrow
+    except ImportError:  # pragma: no cover - pyarrow is a hard dependency
+        pass
+    else:
+        register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    arguments = build_parser().parse_args(argv)
+    errors = _ErrorLog(sys.stderr)
+    try:
+        status: int = arguments.run(arguments, errors)
+    except LhasaCorpusError as error:
+        print(f"lhasa-corpus: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `lhasa-corpus parse … | head`
+        return 0
+    except KeyboardInterrupt:
+        print("lhasa-corpus: interrupted", file=sys.stderr)
+        return 130
+    return 1 if errors.count else status
+
+
+def _pages(arguments: argparse.Namespace, errors: _ErrorLog) -> Iterator[Page]:
+    return iter_pages(arguments.paths, on_error=errors)
+
+
+def _run_parse(arguments: argparse.Namespace, errors: _ErrorLog) -> int:
+    out = sys.stdout
+    for page in _pages(arguments, errors):
+        records = [page_record(page)] if arguments.pages else [article_record(a) for a in page.articles]
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False, sort_keys=False))
+            out.write("\n")
+    out.flush()
+    return 0
+
+
+def _run_validate(arguments: argparse.Namespace, errors: _ErrorLog) -> int:
+    reports: list[PageReport] = []
+    out = sys.stdout
+    for page in _pages(arguments, errors):
+        report = page_report(page)
+        reports.append(report)
+        if arguments.json:
+            out.write(json.dumps(report.as_record(), ensure_ascii=False) + "\n")
+        else:
+            out.write(report.describe() + "\n")
+    summary = corpus_summary(reports)
+    if arguments.json:
+        out.write(json.dumps({"corpus": summary}, ensure_ascii=False) + "\n")
+    else:
+        flags = Counter(dict(summary["flags"]))
+        out.write(
+            f"corpus: {summary['pages']} pages, {summary['articles']} articles, "
+            f"{summary['pages_with_leftovers']} pages with leftovers, "
+            f"{len(summary['near_identical_names'])} near-identical name pairs\n"
+        )
+        for flag, count in sorted(flags.items()):
+            out.write(f"  {flag}: {count}\n")
+    return 0
+
+
+__all__ = ["build_parser", "main"]
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
