@@ -84,7 +84,7 @@ def page_id_for(raw_text: str, issue_date: dt.date | None, page: int | None) -> 
     ID and the same page always gets the same one.
 
     >>> page_id_for("拉萨", dt.date(2025, 9, 17), 3)
-    '20250917-p03-8cdc8a1a2d'
+    '20250917-p03-11ee20b42e'
     """
     digest = hashlib.sha256(raw_text.encode("utf-8")).hexdigest()[:10]
     date = issue_date.strftime("%Y%m%d") if issue_date else "nodate"

@@ -24,7 +24,7 @@ class ManifestError(InputError):
     """A manifest row that is malformed or points outside the corpus root.
 
     >>> str(ManifestError("data/raw/manifest.csv", "bad date '2025-13-01'", line=3))
-    'data/raw/manifest.csv:3: bad date '2025-13-01''
+    "data/raw/manifest.csv:3: bad date '2025-13-01'"
     """
 
     def __init__(self, source: str, problem: str, *, line: int | None = None) -> None:
