@@ -1,0 +1,36 @@
+"""Shared test set-up: hypothesis profiles and paths to the shipped data.
+
+Profiles (choose with ``HYPOTHESIS_PROFILE`` or ``--hypothesis-profile``):
+
+- ``ci`` (default): derandomised, so every CI run tries the same examples and
+  stays well inside its time limit;
+- ``deep``: many more examples, random seeds, for local bug hunts.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+
+REPO = Path(__file__).resolve().parent.parent
+RAW = REPO / "data" / "raw"
+SEED_PAGE = RAW / "000_9f77f0cdd81bd34f.txt"
+
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    derandomize=True,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "deep",
+    max_examples=2_000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
