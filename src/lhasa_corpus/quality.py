@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import attrs
 
 from lhasa_corpus.articles import near_identical
-from lhasa_corpus.models import Page
+from lhasa_corpus.models import Article, Page, Span
 
 
 @attrs.frozen(kw_only=True)
@@ -93,3 +94,67 @@ def corpus_summary(reports: Iterable[PageReport]) -> dict[str, Any]:
 
 def _positions(positions: tuple[int, ...]) -> str:
     return ", ".join(str(position) for position in positions)
+
+
+#: Fields that hold characters of the page; together with the leftovers they
+#: hold each non-white-space character once. The other fields (source,
+#: contributors, photographer) repeat characters of the dateline or credit.
+PRIMARY_FIELD = re.compile(
+    r"(?:kicker|headline|subheadlines/\d+|dateline|paragraphs/\d+|captions/\d+/(?:text|credit)|continuations/\d+)"
+)
+
+
+def field_value(article: Article, field: str) -> str | None:
+    """The value of a field named as in :class:`~lhasa_corpus.models.Span` (``captions/0/credit``).
+
+    >>> from lhasa_corpus import parse_text
+    >>> article = parse_text("拉萨融媒讯（记者杨璐）正文。").articles[0]
+    >>> field_value(article, "contributors/0/name"), field_value(article, "paragraphs/0")
+    ('杨璐', '正文。')
+    """
+    value: Any = article
+    for part in field.split("/"):
+        value = value[int(part)] if part.isdigit() else getattr(value, part)
+    return None if value is None else str(value)
+
+
+def provenance_problems(page: Page) -> list[str]:
+    """Every way the page breaks the provenance promises; an empty list when it keeps them.
+
+    1. Each field's spans slice back to it: the non-white-space characters of
+       ``raw_text[start:end]`` over the field's spans, in order, are those of
+       the field's value.
+    2. Nothing lost, nothing invented: the spans of the primary fields and the
+       leftovers do not overlap, and their non-white-space characters, in
+       order, are those of the raw text.
+    """
+    problems = []
+    raw = page.raw_text
+    owned: list[tuple[int, int, str]] = []
+    for article in page.articles:
+        by_field: dict[str, list[Span]] = {}
+        for span in article.spans:
+            by_field.setdefault(span.field, []).append(span)
+        for field, spans in by_field.items():
+            sliced = _solid("".join(raw[span.start : span.end] for span in spans))
+            value = _solid(field_value(article, field) or "")
+            if sliced != value:
+                problems.append(f"{article.article_id} {field}: spans hold {sliced[:30]!r}, field {value[:30]!r}")
+            if PRIMARY_FIELD.fullmatch(field):
+                owned.extend((span.start, span.end, f"{article.article_id} {field}") for span in spans)
+    owned.extend((leftover.start, leftover.end, "leftover") for leftover in page.leftovers)
+    for leftover in page.leftovers:
+        if raw[leftover.start : leftover.end] != leftover.text:
+            problems.append(f"leftover at {leftover.start} is not verbatim")
+    owned.sort()
+    for (_, end, first), (start, _, second) in itertools.pairwise(owned):
+        if start < end:
+            problems.append(f"{first} and {second} overlap at {start}")
+    covered = _solid("".join(raw[start:end] for start, end, _ in owned))
+    if covered != _solid(raw):
+        problems.append(f"page {page.page_id}: {len(_solid(raw)) - len(covered)} characters lost or invented")
+    return problems
+
+
+def _solid(text: str) -> str:
+    return "".join(text.split())
