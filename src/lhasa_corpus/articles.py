@@ -465,15 +465,17 @@ def decide_placement(units: list[_Unit]) -> tuple[Placement, bool]:
     for that side (a headline above the first dateline precedes its body; one
     below the last body follows it). A group between two bodies votes for
     the body whose headline and text share more of its character pairs. The
-    majority wins; a tie is undecided and falls back to "before", the usual
-    reading order.
+    majority wins. A tie (no group found any evidence, say) is undecided and
+    falls back to "before", the usual reading order.
 
     Returns the placement and whether it was undecided.
     """
     votes = {"before": 0, "after": 0}
+    groups = 0
     for index, unit in enumerate(units):
         if unit.kind != "group":
             continue
+        groups += 1
         previous = units[index - 1] if index > 0 and units[index - 1].kind == "body" else None
         following = units[index + 1] if index + 1 < len(units) and units[index + 1].kind == "body" else None
         if previous is None and following is None:
@@ -489,7 +491,7 @@ def decide_placement(units: list[_Unit]) -> tuple[Placement, bool]:
             if to_previous != to_following:
                 votes["after" if to_previous > to_following else "before"] += 1
     if votes["before"] == votes["after"]:
-        return "before", votes["before"] > 0
+        return "before", groups > 0
     return ("after" if votes["after"] > votes["before"] else "before"), False
 
 

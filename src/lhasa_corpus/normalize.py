@@ -23,7 +23,7 @@ Rule = Callable[[str], str]
 _SPACE_RUN = re.compile(INLINE_SPACE_RUN)
 _ANY_SPACE_RUN = re.compile(r"\s+")
 _BREAKS = frozenset(LINE_BREAKS + "\f")
-_HYPHEN_SPACE = re.compile(f"([A-Za-z0-9]+-){INLINE_SPACE_RUN}([A-Za-z0-9]+)")
+_HYPHEN_SPACE = re.compile(f"([A-Za-z0-9]+-){INLINE_SPACE_RUN}(?=([A-Za-z0-9]+))")
 
 
 def join_wrapped_lines(text: str) -> str:
@@ -124,11 +124,11 @@ def remove_space_after_hyphen(text: str) -> str:
     """
 
     def replace(match: re.Match[str]) -> str:
-        start, end = match.span()
+        start, end = match.start(), match.end() + len(match.group(2))
         touches_wide = (start > 0 and is_wide(text[start - 1])) or (
             end < len(text) and is_wide(text[end])
         )
-        return match.group(1) + match.group(2) if touches_wide else match.group()
+        return match.group(1) if touches_wide else match.group()
 
     return _HYPHEN_SPACE.sub(replace, text)
 

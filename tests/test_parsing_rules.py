@@ -1,0 +1,224 @@
+"""One test or property per parsing rule, on small pages written for the rule."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lhasa_corpus import Page, parse_page
+from lhasa_corpus.bylines import ROLES, find_datelines, parse_contributors
+from lhasa_corpus.captions import read_caption
+from lhasa_corpus.quality import provenance_problems
+
+BODY_A = "为进一步畅通金融机构与企业间沟通合作渠道，更好调动驻市金融机构服务实体经济。"
+BODY_B = "考试期间，自治区司法厅、拉萨市司法局主要负责人前往考点开展巡考工作。"
+
+
+def wrap(text: str, width: int = 12) -> str:
+    return "\n".join(text[index : index + width] for index in range(0, len(text), width))
+
+
+def parse(text: str) -> Page:
+    page = parse_page(text)
+    assert provenance_problems(page) == []
+    return page
+
+
+# -- datelines ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("dateline", "source", "people"),
+    [
+        ("拉萨融媒讯（记者杨璐）", "拉萨融媒讯", [("杨璐", "记者")]),
+        ("本报讯（记者 张三 通讯员 李四）", "本报", [("张三", "记者"), ("李四", "通讯员")]),
+        ("新华社拉萨9月16日电 (记者 王五)", "新华社", [("王五", "记者")]),
+        ("本报讯", "本报", []),
+        ("日喀则融媒讯（见习记者 次仁 特约记者 格桑、多吉）", "日喀则融媒讯", [("次仁", "见习记者"), ("格桑", "特约记者"), ("多吉", "特约记者")]),
+    ],
+)
+def test_dateline_forms_give_source_and_contributors(
+    dateline: str, source: str, people: list[tuple[str, str]]
+) -> None:
+    page = parse(f"{dateline}{BODY_A}\n\n{BODY_B}")
+    article = page.articles[0]
+    assert article.source == source
+    assert article.dateline == dateline
+    assert [(person.name, person.role) for person in article.contributors] == people
+
+
+@given(cut=st.integers(min_value=1, max_value=len("拉萨融媒讯（记者次仁卓玛、次央卓）") - 1), pad=st.sampled_from(["", " "]))
+def test_dateline_split_across_lines_is_joined(cut: int, pad: str) -> None:
+    dateline = "拉萨融媒讯（记者次仁卓玛、次央卓）"
+    text = f"{BODY_B}\n\n{pad}{dateline[:cut]}\n{dateline[cut:]}近日，{BODY_A}"
+    (found,) = find_datelines(text)
+    assert "".join(text[found.start : found.end].split()) == dateline
+    article = parse(text).articles[-1]
+    assert article.dateline == dateline
+    assert [person.name for person in article.contributors] == ["次仁卓玛", "次央卓"]
+
+
+def test_dateline_glued_to_previous_headline_is_cut_off_it() -> None:
+    text = f"拉萨融媒讯（记者满文妍）{BODY_B}\n\n座谈会召开拉萨融媒讯（记者莫瑞英）为进\n一步提升干部能力。\n\n培训班开班"
+    page = parse(text)
+    assert [article.headline for article in page.articles] == ["座谈会召开", "培训班开班"]
+    assert page.articles[1].dateline == "拉萨融媒讯（记者莫瑞英）"
+    assert page.articles[1].paragraphs == ("为进一步提升干部能力。",)
+
+
+def test_source_quoted_inside_a_sentence_is_not_a_dateline() -> None:
+    assert find_datelines("据新华社拉萨9月16日电，会议召开。") == []
+
+
+def test_unclosed_dateline_keeps_its_text_in_the_body_and_is_flagged() -> None:
+    page = parse(f"拉萨融媒讯（记者杨璐 {BODY_A}{BODY_A}")
+    article = page.articles[0]
+    assert article.dateline == "拉萨融媒讯"
+    assert "dateline_unclosed" in article.flags
+    assert article.paragraphs[0].startswith("（记者杨璐")
+
+
+@pytest.mark.parametrize("printed", sorted(ROLES))
+def test_every_role_is_read(printed: str) -> None:
+    byline = f"（{printed}张三）" if printed not in {"摄", "摄影"} else f"（张三{printed}）"
+    assert [(c.name, c.role) for c in parse_contributors(byline, 0, len(byline))] == [("张三", ROLES[printed])]
+
+
+# -- captions ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "credit", "photographer"),
+    [
+        ("图为在花艺师展区，各选手同台竞技。 拉萨融媒记者 李丛芳摄", "图为在花艺师展区，各选手同台竞技。", "拉萨融媒记者 李丛芳摄", "李丛芳"),
+        ("选手同台竞技。（拉萨融媒记者 李丛芳 摄）", "选手同台竞技。", "（拉萨融媒记者 李丛芳 摄）", "李丛芳"),
+        ("图为选手同台竞技。", "图为选手同台竞技。", None, None),
+    ],
+)
+def test_caption_forms(raw: str, text: str, credit: str | None, photographer: str | None) -> None:
+    parts = read_caption(raw, 0, len(raw))
+    assert parts is not None
+    assert (raw[slice(*parts.text_span)] if parts.text_span else None) == text
+    assert (raw[slice(*parts.credit_span)] if parts.credit_span else None) == credit
+    assert (parts.photographers[0].name if parts.photographers else None) == photographer
+
+
+@pytest.mark.parametrize("raw", ["他们正在拍摄", "会上举行了签约仪式，并组织已达成融资意向的", BODY_A])
+def test_body_text_is_not_a_caption(raw: str) -> None:
+    assert read_caption(raw, 0, len(raw)) is None
+
+
+def test_caption_is_attached_by_shared_words_not_position() -> None:
+    contest = "拉萨融媒讯（记者李从芳）职业技能大赛在社区举办。各选手同台竞技，花艺师展区人气最旺。"
+    study = "拉萨融媒讯（记者张三）集团召开集中学习会，深入学习讲话精神。"
+    text = f"{contest}\n\n技能大赛举办\n\n{study}\n\n集中学习会召开\n\n图为花艺师展区，各选手同台竞技。 拉萨融媒记者 李丛芳摄"
+    page = parse(text)
+    assert [len(article.captions) for article in page.articles] == [1, 0]
+    assert "caption_placed_by_similarity" in page.articles[0].flags
+    assert "near_identical_names" in page.articles[0].flags
+
+
+# -- paragraphs and column breaks --------------------------------------------------------------
+
+
+def test_blank_line_in_mid_sentence_is_a_column_break() -> None:
+    text = "拉萨融媒讯（记者杨璐）会上举行了签约仪式，并组织已达成\n融资意向的企业与银行签订相关协议\n\n，拉萨高新控股集团有限公司等企业代\n表发言。"
+    assert len(parse(text).articles[0].paragraphs) == 1
+
+
+def test_short_line_ending_a_sentence_ends_a_paragraph_without_blank_line() -> None:
+    text = "\n".join(
+        [
+            "拉萨融媒讯（记者杨璐）市委常委、常务副市长",
+            "占堆，自治区党委金融办副主任、金融工委副书",
+            "记出席并致辞。",
+            "会上举行了签约仪式，并组织已达成融资意向的企",
+            "业与银行签订相关协议，现场增设银行宣介展台。",
+        ]
+    )
+    assert [p[:4] for p in parse(text).articles[0].paragraphs] == ["市委常委", "会上举行"]
+
+
+def test_ideographic_space_indent_starts_a_paragraph() -> None:
+    text = "拉萨融媒讯（记者杨璐）\n\u3000\u3000第一段的文字写满了这一行啊。\n\u3000\u3000第二段的文字也写满了这一行。"
+    assert parse(text).articles[0].paragraphs == ("第一段的文字写满了这一行啊。", "第二段的文字也写满了这一行。")
+
+
+def test_sentence_end_at_the_column_edge_with_a_full_next_line_does_not_end_the_paragraph() -> None:
+    # The next line lacks no indent, so the blank line was a column break.
+    lines = ["拉萨融媒讯（记者杨璐）与以往相比，本次", "活动在形式和内容上均有显著创新。", "", "城关区人民检察院检察官罗凌结合真", "实案例，讲解了预防校园欺凌知识。"]
+    assert len(parse("\n".join(lines)).articles[0].paragraphs) == 1
+
+
+# -- headlines ----------------------------------------------------------------------------------
+
+
+def test_headlines_before_their_bodies_are_detected() -> None:
+    first = "职业技能大赛举办"
+    second = "集中学习会召开"
+    text = (
+        f"{first}\n\n拉萨融媒讯（记者李从芳）{wrap('日前，堆龙德庆区第二届职业技能大赛在桑木社区举办。')}\n\n"
+        f"{second}\n\n拉萨融媒讯（记者张三）{wrap('近日，集团党委理论学习中心组召开集中学习会。')}"
+    )
+    page = parse(text)
+    assert page.headline_placement == "before"
+    assert [article.headline for article in page.articles] == [first, second]
+
+
+def test_headlines_after_their_bodies_are_detected() -> None:
+    text = (
+        f"拉萨融媒讯（记者李从芳）{wrap('日前，堆龙德庆区第二届职业技能大赛在桑木社区举办。')}\n\n职业技能大赛举办\n\n"
+        f"拉萨融媒讯（记者张三）{wrap('近日，集团党委理论学习中心组召开集中学习会。')}\n\n集中学习会召开"
+    )
+    page = parse(text)
+    assert page.headline_placement == "after"
+    assert [article.headline for article in page.articles] == ["职业技能大赛举办", "集中学习会召开"]
+
+
+def test_kicker_headline_and_subheadline_by_length() -> None:
+    text = f"拉萨融媒讯（记者齐永昌）{wrap(BODY_A)}\n\n市 生 态 环 境 局 开 展\n\n“质量月”环保宣传活动暨普法宣传活动举行\n\n业务培训解难题 提升服务强能力"
+    article = parse(text).articles[0]
+    assert (article.kicker, article.headline, article.subheadlines) == (
+        "市生态环境局开展",
+        "“质量月”环保宣传活动暨普法宣传活动举行",
+        ("业务培训解难题 提升服务强能力",),
+    )
+
+
+def test_page_without_headlines_flags_each_article() -> None:
+    page = parse(f"拉萨融媒讯（记者杨璐）{BODY_A}\n拉萨融媒讯（记者张三）{BODY_B}")
+    assert [article.flags for article in page.articles] == [("headline_missing",), ("headline_missing",)]
+    assert page.headline_placement is None
+    assert "headline_placement_undecided" not in page.flags
+
+
+def test_headline_with_no_evidence_either_way_is_flagged_undecided() -> None:
+    page = parse(f"拉萨融媒讯（记者杨璐）{BODY_A}\n\n座谈会召开\n\n拉萨融媒讯（记者张三）{BODY_B}")
+    assert "headline_placement_undecided" in page.flags
+    assert [article.headline for article in page.articles] == [None, "座谈会召开"]
+
+
+# -- furniture, continuations, no dateline ------------------------------------------------------
+
+
+def test_furniture_goes_to_leftovers_and_continuation_to_its_article() -> None:
+    text = f"2025年9月17日 星期三\n拉萨融媒讯（记者杨璐）{wrap(BODY_A)}（下转第3版）\n\n责任编辑：张三"
+    page = parse(text)
+    assert [leftover.text for leftover in page.leftovers] == ["2025年9月17日 星期三", "责任编辑：张三"]
+    assert page.articles[0].continuations == ("（下转第3版）",)
+    assert page.articles[0].paragraphs == (BODY_A,)
+
+
+def test_page_without_dateline_is_one_flagged_article() -> None:
+    page = parse(wrap(BODY_A + BODY_B))
+    assert len(page.articles) == 1
+    assert "dateline_missing" in page.articles[0].flags
+    assert page.articles[0].text == BODY_A + BODY_B
+
+
+def test_crlf_and_stray_spaces_do_not_change_the_result() -> None:
+    text = f" 拉萨融媒讯（记者杨璐）{wrap(BODY_A)}\n\n{wrap(BODY_B)}"
+    plain = parse(text)
+    crlf = parse(text.replace("\n", "\r\n"))
+    assert [a.paragraphs for a in plain.articles] == [a.paragraphs for a in crlf.articles]
