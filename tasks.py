@@ -56,7 +56,9 @@ def test(arguments: list[str]) -> None:
     """Install the dev tools and run every check CI runs."""
     _ensure_venv("dev")
     env = _offline_env()
-    linted = [name for name in ("src", "tests", "examples", "benchmarks", "tasks.py") if (ROOT / name).exists()]
+    linted = [
+        name for name in ("src", "tests", "examples", "benchmarks", "tasks.py") if (ROOT / name).exists()
+    ]
     _run(BIN / "ruff", "check", *linted, env=env)
     _run(BIN / "mypy", env=env)
     _run(BIN / "python", "-m", "pytest", *arguments, env=env)

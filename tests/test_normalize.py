@@ -89,7 +89,11 @@ def test_join_leaves_no_line_break(text: str) -> None:
 
 
 def _spaced_pairs(text: str) -> list[tuple[str, str]]:
-    return [(text[m.start() - 1], text[m.end()]) for m in re.finditer(r"\s+", text) if 0 < m.start() < m.end() < len(text)]
+    return [
+        (text[m.start() - 1], text[m.end()])
+        for m in re.finditer(r"\s+", text)
+        if 0 < m.start() < m.end() < len(text)
+    ]
 
 
 @given(text=any_text)
@@ -136,7 +140,10 @@ def test_letter_spaced_headline_is_closed_up(text: str, spaces: str) -> None:
     [
         ("堆 龙 德 庆 区 第 二 届 职 业 技 能 大 赛 举 办", "堆龙德庆区第二届职业技能大赛举办"),
         ("业务培训解难题 提升服务强能力", "业务培训解难题 提升服务强能力"),
-        ("2025 年“ 送 法 进 校 园 ”系 列\n普 法 宣 传 示 范 活 动 举 行", "2025年“送法进校园”系列普法宣传示范活动举行"),
+        (
+            "2025 年“ 送 法 进 校 园 ”系 列\n普 法 宣 传 示 范 活 动 举 行",
+            "2025年“送法进校园”系列普法宣传示范活动举行",
+        ),
         ("市 生 态 环 境 局 开 展", "市生态环境局开展"),
     ],
 )
@@ -147,7 +154,10 @@ def test_headlines_from_the_real_page(raw: str, clean: str) -> None:
 @pytest.mark.parametrize(
     ("raw", "clean"),
     [
-        ("融资需求白名单》，涵盖 238家企业、融资需求 125.5\n亿元", "融资需求白名单》，涵盖238家企业、融资需求125.5亿元"),
+        (
+            "融资需求白名单》，涵盖 238家企业、融资需求 125.5\n亿元",
+            "融资需求白名单》，涵盖238家企业、融资需求125.5亿元",
+        ),
         ("在\nCCTV- 1、CCTV- 4 同 步 开 播 发\n\n布", "在CCTV-1、CCTV-4同步开播发布"),
         ("过 PPT 展示", "过PPT展示"),
         ("群众的生态 环 保 意识", "群众的生态环保意识"),

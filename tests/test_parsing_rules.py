@@ -35,7 +35,11 @@ def parse(text: str) -> Page:
         ("本报讯（记者 张三 通讯员 李四）", "本报", [("张三", "记者"), ("李四", "通讯员")]),
         ("新华社拉萨9月16日电 (记者 王五)", "新华社", [("王五", "记者")]),
         ("本报讯", "本报", []),
-        ("日喀则融媒讯（见习记者 次仁 特约记者 格桑、多吉）", "日喀则融媒讯", [("次仁", "见习记者"), ("格桑", "特约记者"), ("多吉", "特约记者")]),
+        (
+            "日喀则融媒讯（见习记者 次仁 特约记者 格桑、多吉）",
+            "日喀则融媒讯",
+            [("次仁", "见习记者"), ("格桑", "特约记者"), ("多吉", "特约记者")],
+        ),
     ],
 )
 def test_dateline_forms_give_source_and_contributors(
@@ -48,7 +52,10 @@ def test_dateline_forms_give_source_and_contributors(
     assert [(person.name, person.role) for person in article.contributors] == people
 
 
-@given(cut=st.integers(min_value=1, max_value=len("拉萨融媒讯（记者次仁卓玛、次央卓）") - 1), pad=st.sampled_from(["", " "]))
+@given(
+    cut=st.integers(min_value=1, max_value=len("拉萨融媒讯（记者次仁卓玛、次央卓）") - 1),
+    pad=st.sampled_from(["", " "]),
+)
 def test_dateline_split_across_lines_is_joined(cut: int, pad: str) -> None:
     dateline = "拉萨融媒讯（记者次仁卓玛、次央卓）"
     text = f"{BODY_B}\n\n{pad}{dateline[:cut]}\n{dateline[cut:]}近日，{BODY_A}"
@@ -82,7 +89,9 @@ def test_unclosed_dateline_keeps_its_text_in_the_body_and_is_flagged() -> None:
 @pytest.mark.parametrize("printed", sorted(ROLES))
 def test_every_role_is_read(printed: str) -> None:
     byline = f"（{printed}张三）" if printed not in {"摄", "摄影"} else f"（张三{printed}）"
-    assert [(c.name, c.role) for c in parse_contributors(byline, 0, len(byline))] == [("张三", ROLES[printed])]
+    assert [(c.name, c.role) for c in parse_contributors(byline, 0, len(byline))] == [
+        ("张三", ROLES[printed])
+    ]
 
 
 # -- captions ---------------------------------------------------------------------------------
@@ -91,8 +100,18 @@ def test_every_role_is_read(printed: str) -> None:
 @pytest.mark.parametrize(
     ("raw", "text", "credit", "photographer"),
     [
-        ("图为在花艺师展区，各选手同台竞技。 拉萨融媒记者 李丛芳摄", "图为在花艺师展区，各选手同台竞技。", "拉萨融媒记者 李丛芳摄", "李丛芳"),
-        ("选手同台竞技。（拉萨融媒记者 李丛芳 摄）", "选手同台竞技。", "（拉萨融媒记者 李丛芳 摄）", "李丛芳"),
+        (
+            "图为在花艺师展区，各选手同台竞技。 拉萨融媒记者 李丛芳摄",
+            "图为在花艺师展区，各选手同台竞技。",
+            "拉萨融媒记者 李丛芳摄",
+            "李丛芳",
+        ),
+        (
+            "选手同台竞技。（拉萨融媒记者 李丛芳 摄）",
+            "选手同台竞技。",
+            "（拉萨融媒记者 李丛芳 摄）",
+            "李丛芳",
+        ),
         ("图为选手同台竞技。", "图为选手同台竞技。", None, None),
     ],
 )
@@ -142,12 +161,21 @@ def test_short_line_ending_a_sentence_ends_a_paragraph_without_blank_line() -> N
 
 def test_ideographic_space_indent_starts_a_paragraph() -> None:
     text = "拉萨融媒讯（记者杨璐）\n\u3000\u3000第一段的文字写满了这一行啊。\n\u3000\u3000第二段的文字也写满了这一行。"
-    assert parse(text).articles[0].paragraphs == ("第一段的文字写满了这一行啊。", "第二段的文字也写满了这一行。")
+    assert parse(text).articles[0].paragraphs == (
+        "第一段的文字写满了这一行啊。",
+        "第二段的文字也写满了这一行。",
+    )
 
 
 def test_sentence_end_at_the_column_edge_with_a_full_next_line_does_not_end_the_paragraph() -> None:
     # The next line lacks no indent, so the blank line was a column break.
-    lines = ["拉萨融媒讯（记者杨璐）与以往相比，本次", "活动在形式和内容上均有显著创新。", "", "城关区人民检察院检察官罗凌结合真", "实案例，讲解了预防校园欺凌知识。"]
+    lines = [
+        "拉萨融媒讯（记者杨璐）与以往相比，本次",
+        "活动在形式和内容上均有显著创新。",
+        "",
+        "城关区人民检察院检察官罗凌结合真",
+        "实案例，讲解了预防校园欺凌知识。",
+    ]
     assert len(parse("\n".join(lines)).articles[0].paragraphs) == 1
 
 

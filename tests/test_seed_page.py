@@ -81,7 +81,9 @@ def test_caption_goes_to_the_skills_contest_with_its_photographer(page: Page) ->
 def test_column_break_line_is_not_taken_for_a_headline(page: Page) -> None:
     headlines = [article.headline for article in page.articles]
     assert "拉萨纳木措景区保护开发有限" not in headlines
-    assert any(p.startswith("拉萨纳木措景区保护开发有限公司董事长") for a in page.articles for p in a.paragraphs)
+    assert any(
+        p.startswith("拉萨纳木措景区保护开发有限公司董事长") for a in page.articles for p in a.paragraphs
+    )
 
 
 def test_first_article_has_no_headline_and_says_so(page: Page) -> None:

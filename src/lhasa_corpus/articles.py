@@ -240,7 +240,7 @@ class _PageParser:
         if all(looks_like_headline(block) for block in blocks):
             return [_Unit("group", blocks[:3])] + ([_Unit("body", blocks[3:])] if blocks[3:] else [])
         units = []
-        lead = []
+        lead: list[Block] = []
         while blocks and looks_like_headline(blocks[0]) and len(lead) < 3:
             lead.append(blocks.pop(0))
         if lead:
@@ -504,11 +504,7 @@ def _take_trailing_group(blocks: list[Block], *, keep: int) -> _Unit | None:
     a headline must end a sentence.
     """
     count = 0
-    while (
-        count < 3
-        and len(blocks) - count > keep
-        and looks_like_headline(blocks[len(blocks) - count - 1])
-    ):
+    while count < 3 and len(blocks) - count > keep and looks_like_headline(blocks[len(blocks) - count - 1]):
         count += 1
     if count == 0 or not ends_sentence(blocks[len(blocks) - count - 1].flat):
         return None

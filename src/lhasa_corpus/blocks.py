@@ -51,10 +51,12 @@ class Block:
 
     @property
     def start(self) -> int:
+        """Raw offset of the block's first character."""
         return self.fragments[0].start
 
     @property
     def end(self) -> int:
+        """Raw offset just after the block's last character."""
         return self.fragments[-1].end
 
     @property
@@ -204,7 +206,8 @@ def looks_like_headline(block: Block) -> bool:
     does not end a sentence or a clause: a block ending in 。 or ， is body.
 
     >>> from lhasa_corpus.lines import split_lines
-    >>> [looks_like_headline(b) for b in group_blocks(cut_fragments(split_lines("堆 龙 德 庆 区\\n\\n正文。"), []))]
+    >>> blocks = group_blocks(cut_fragments(split_lines("堆 龙 德 庆 区\\n\\n正文。"), []))
+    >>> [looks_like_headline(block) for block in blocks]
     [True, False]
     """
     flat = block.flat

@@ -242,7 +242,9 @@ def parse_contributors(text: str, start: int, end: int) -> list[NamedContributor
         else:
             since_role.append(len(contributors))
             contributors.append(
-                NamedContributor(name=token, role=role, start=offsets[at], end=offsets[at + len(token) - 1] + 1)
+                NamedContributor(
+                    name=token, role=role, start=offsets[at], end=offsets[at + len(token) - 1] + 1
+                )
             )
     return contributors
 

@@ -17,7 +17,9 @@ from lhasa_corpus.bylines import ROLES, NamedContributor, parse_contributors
 from lhasa_corpus.chars import CLOSING, HAN, SENTENCE_END
 from lhasa_corpus.lines import Squeezed
 
-_CAPTION_OPENING = re.compile(r"(?:图为|图：|图:|上图|下图|左图|右图|中图|图片为|照片为|图[①②③④⑤⑥⑦⑧⑨]|[①②③④⑤⑥⑦⑧⑨]图)")
+_CAPTION_OPENING = re.compile(
+    r"(?:图为|图：|图:|上图|下图|左图|右图|中图|图片为|照片为|图[①②③④⑤⑥⑦⑧⑨]|[①②③④⑤⑥⑦⑧⑨]图)"
+)
 _CREDIT_ROLES = "|".join(sorted((role for role in ROLES if len(role) > 1), key=len, reverse=True))
 #: A credit, on text with the white space taken out: an optional organisation
 #: and role, a name, and 摄 / 摄影 / 供图, perhaps in brackets.

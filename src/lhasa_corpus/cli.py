@@ -47,11 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     parse = commands.add_parser("parse", help="parse raw pages and write JSON Lines to stdout")
     parse.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="raw page files or corpus folders")
-    parse.add_argument("--pages", action="store_true", help="one line per page (with its articles and leftovers)")
+    parse.add_argument(
+        "--pages", action="store_true", help="one line per page (with its articles and leftovers)"
+    )
     parse.set_defaults(run=_run_parse)
 
     validate = commands.add_parser("validate", help="print a quality report per page and for the corpus")
-    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="raw page files or corpus folders")
+    validate.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="raw page files or corpus folders"
+    )
     validate.add_argument("--json", action="store_true", help="write the report as JSON Lines instead")
     validate.set_defaults(run=_run_validate)
 

@@ -41,8 +41,7 @@ class MissingExtraError(LhasaCorpusError, ImportError):
     """
 
     def __init__(self, package: str, extra: str) -> None:
-        super().__init__(
-            f"the '{package}' package is needed for this; install it with: pip install 'lhasa-corpus[{extra}]'"
-        )
+        install = f"pip install 'lhasa-corpus[{extra}]'"
+        super().__init__(f"the '{package}' package is needed for this; install it with: {install}")
         self.package = package
         self.extra = extra

@@ -40,6 +40,7 @@ class Line:
 
     @property
     def is_blank(self) -> bool:
+        """Whether the line holds only white space."""
         return not self.text.strip()
 
 
@@ -143,6 +144,7 @@ class Squeezed:
 
     @classmethod
     def of(cls, raw: str, base: int = 0) -> Squeezed:
+        """Squeeze *raw*, whose first character stands at offset *base* of the page."""
         offsets = tuple(base + index for index, char in enumerate(raw) if not char.isspace())
         return cls("".join(char for char in raw if not char.isspace()), offsets, base + len(raw))
 

@@ -251,22 +251,20 @@ def iter_pages(paths: Iterable[str | Path], *, on_error: ErrorHandler | None = N
                 continue
             yield from iter_entries(entries, on_error=on_error)
         else:
-            yield from _pages_or_error(lambda path=path: load_file(path), on_error)
+            yield from _pages_or_error(load_file(path), on_error)
 
 
 def iter_entries(entries: Iterable[ManifestEntry], *, on_error: ErrorHandler | None = None) -> Iterator[Page]:
     """Pages of manifest entries, in order, parsed lazily."""
     for entry in entries:
-        yield from _pages_or_error(
-            lambda entry=entry: load_file(
-                entry.path,
-                paper=entry.paper or DEFAULT_PAPER,
-                issue_date=entry.issue_date,
-                page=entry.page,
-                name=entry.name,
-            ),
-            on_error,
+        pages = load_file(
+            entry.path,
+            paper=entry.paper or DEFAULT_PAPER,
+            issue_date=entry.issue_date,
+            page=entry.page,
+            name=entry.name,
         )
+        yield from _pages_or_error(pages, on_error)
 
 
 def iter_issues(folder: str | Path, *, on_error: ErrorHandler | None = None) -> Iterator[Issue]:
@@ -294,13 +292,14 @@ def iter_issues(folder: str | Path, *, on_error: ErrorHandler | None = None) -> 
         yield Issue.from_pages(batch)
 
 
-def _pages_or_error(load: Callable[[], Iterator[Page]], on_error: ErrorHandler | None) -> Iterator[Page]:
+def _pages_or_error(pages: Iterator[Page], on_error: ErrorHandler | None) -> Iterator[Page]:
+    """The pages of one file, or none and the error reported: a file is used whole or not at all."""
     try:
-        pages = list(load())
+        loaded = list(pages)
     except InputError as error:
         _handle(error, on_error)
         return
-    yield from pages
+    yield from loaded
 
 
 def _handle(error: InputError, on_error: ErrorHandler | None) -> None:

@@ -8,6 +8,7 @@ Serialisation lives in :mod:`lhasa_corpus.records`, not here.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from typing import Final
 
 import attrs
@@ -39,7 +40,9 @@ def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int)
         raise ValueError(f"'{attribute.name}' must be >= 0 (got {value})")
 
 
-def _flags_in(allowed: frozenset[str]) -> object:
+def _flags_in(
+    allowed: frozenset[str],
+) -> Callable[[object, attrs.Attribute[tuple[str, ...]], tuple[str, ...]], None]:
     def check(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
         unknown = sorted(set(value) - allowed)
         if unknown:
@@ -48,8 +51,12 @@ def _flags_in(allowed: frozenset[str]) -> object:
     return check
 
 
-def _sorted_unique(value: object) -> tuple[str, ...]:
-    return tuple(sorted(set(value)))  # type: ignore[call-overload]
+def _sorted_unique(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(value)))
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -104,6 +111,22 @@ class Leftover:
     end: int
 
 
+def _contributors(value: Iterable[Contributor]) -> tuple[Contributor, ...]:
+    return tuple(value)
+
+
+def _captions(value: Iterable[Caption]) -> tuple[Caption, ...]:
+    return tuple(value)
+
+
+def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(value)
+
+
+def _leftovers(value: Iterable[Leftover]) -> tuple[Leftover, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Article:
     """One article on a page.
@@ -123,19 +146,21 @@ class Article:
     position: int = attrs.field(validator=_non_negative)
     kicker: str | None = None
     headline: str | None = None
-    subheadlines: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    subheadlines: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     source: str | None = None
     dateline: str | None = None
-    contributors: tuple[Contributor, ...] = attrs.field(default=(), converter=tuple)
-    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    captions: tuple[Caption, ...] = attrs.field(default=(), converter=tuple)
-    continuations: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    contributors: tuple[Contributor, ...] = attrs.field(default=(), converter=_contributors)
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    captions: tuple[Caption, ...] = attrs.field(default=(), converter=_captions)
+    continuations: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     char_start: int = attrs.field(validator=_non_negative)
     char_end: int
     flags: tuple[str, ...] = attrs.field(
-        default=(), converter=_sorted_unique, validator=_flags_in(ARTICLE_FLAGS)  # type: ignore[arg-type]
+        default=(),
+        converter=_sorted_unique,
+        validator=_flags_in(ARTICLE_FLAGS),
     )
-    spans: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
+    spans: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
 
     @property
     def text(self) -> str:
@@ -145,6 +170,10 @@ class Article:
     def spans_of(self, field: str) -> tuple[Span, ...]:
         """The spans of one field, such as ``"headline"`` or ``"paragraphs/0"``."""
         return tuple(span for span in self.spans if span.field == field)
+
+
+def _articles(value: Iterable[Article]) -> tuple[Article, ...]:
+    return tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -159,10 +188,12 @@ class Page:
     source_file: str | None = None
     source_sha256: str | None = None
     headline_placement: str | None = attrs.field(default=None)
-    articles: tuple[Article, ...] = attrs.field(default=(), converter=tuple)
-    leftovers: tuple[Leftover, ...] = attrs.field(default=(), converter=tuple)
+    articles: tuple[Article, ...] = attrs.field(default=(), converter=_articles)
+    leftovers: tuple[Leftover, ...] = attrs.field(default=(), converter=_leftovers)
     flags: tuple[str, ...] = attrs.field(
-        default=(), converter=_sorted_unique, validator=_flags_in(PAGE_FLAGS)  # type: ignore[arg-type]
+        default=(),
+        converter=_sorted_unique,
+        validator=_flags_in(PAGE_FLAGS),
     )
 
     @page.validator
@@ -176,13 +207,17 @@ class Page:
             raise ValueError(f"'headline_placement' must be 'before', 'after' or None (got {value!r})")
 
 
+def _pages(value: Iterable[Page]) -> tuple[Page, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Issue:
     """One issue of a paper: its pages in page order."""
 
     paper: str | None
     date: dt.date | None
-    pages: tuple[Page, ...] = attrs.field(converter=tuple)
+    pages: tuple[Page, ...] = attrs.field(converter=_pages)
 
     @classmethod
     def from_pages(cls, pages: tuple[Page, ...] | list[Page]) -> Issue:

@@ -76,7 +76,7 @@ def remove_space_between_wide(text: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         start, end = match.span()
-        if 0 < start and end < len(text) and is_wide(text[start - 1]) and is_wide(text[end]):
+        if start > 0 and end < len(text) and is_wide(text[start - 1]) and is_wide(text[end]):
             return ""
         return match.group()
 
@@ -101,9 +101,7 @@ def remove_space_between_wide_and_latin(text: str) -> str:
         if start == 0 or end == len(text):
             return match.group()
         before, after = text[start - 1], text[end]
-        if (is_wide(before) and is_latin_or_digit(after)) or (
-            is_latin_or_digit(before) and is_wide(after)
-        ):
+        if (is_wide(before) and is_latin_or_digit(after)) or (is_latin_or_digit(before) and is_wide(after)):
             return ""
         return match.group()
 
@@ -125,9 +123,7 @@ def remove_space_after_hyphen(text: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         start, end = match.start(), match.end() + len(match.group(2))
-        touches_wide = (start > 0 and is_wide(text[start - 1])) or (
-            end < len(text) and is_wide(text[end])
-        )
+        touches_wide = (start > 0 and is_wide(text[start - 1])) or (end < len(text) and is_wide(text[end]))
         return match.group(1) if touches_wide else match.group()
 
     return _HYPHEN_SPACE.sub(replace, text)

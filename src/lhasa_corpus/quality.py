@@ -70,7 +70,9 @@ def page_report(page: Page) -> PageReport:
         captions_guessed=tuple(a.position for a in page.articles if guessed & set(a.flags)),
         leftovers=tuple(leftover.text for leftover in page.leftovers),
         near_identical_names=tuple(
-            (first, second) for first, second in itertools.combinations(names, 2) if near_identical(first, second)
+            (first, second)
+            for first, second in itertools.combinations(names, 2)
+            if near_identical(first, second)
         ),
         placement_undecided="headline_placement_undecided" in page.flags,
         flags=flags,
@@ -139,7 +141,9 @@ def provenance_problems(page: Page) -> list[str]:
             sliced = _solid("".join(raw[span.start : span.end] for span in spans))
             value = _solid(field_value(article, field) or "")
             if sliced != value:
-                problems.append(f"{article.article_id} {field}: spans hold {sliced[:30]!r}, field {value[:30]!r}")
+                problems.append(
+                    f"{article.article_id} {field}: spans hold {sliced[:30]!r}, field {value[:30]!r}"
+                )
             if PRIMARY_FIELD.fullmatch(field):
                 owned.extend((span.start, span.end, f"{article.article_id} {field}") for span in spans)
     owned.extend((leftover.start, leftover.end, "leftover") for leftover in page.leftovers)

@@ -73,7 +73,9 @@ def article_from_record(record: Mapping[str, Any]) -> Article:
         char_start=record["char_start"],
         char_end=record["char_end"],
         flags=tuple(record["flags"]),
-        spans=tuple(Span(field=s["field"], start=s["start"], end=s["end"]) for s in record.get("spans") or ()),
+        spans=tuple(
+            Span(field=s["field"], start=s["start"], end=s["end"]) for s in record.get("spans") or ()
+        ),
     )
 
 
@@ -90,7 +92,8 @@ def page_record(page: Page, *, with_articles: bool = True) -> Record:
         "flags": list(page.flags),
         "raw_text": page.raw_text,
         "leftovers": [
-            {"text": leftover.text, "start": leftover.start, "end": leftover.end} for leftover in page.leftovers
+            {"text": leftover.text, "start": leftover.start, "end": leftover.end}
+            for leftover in page.leftovers
         ],
     }
     if with_articles:
