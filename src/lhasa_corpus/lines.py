@@ -85,11 +85,16 @@ def decode(data: bytes, source: str) -> str:
 
 def _decode_as(data: bytes, encoding: str, source: str) -> str:
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except UnicodeDecodeError as error:
         raise InputError(
             source, f"not valid {encoding.upper()} (byte 0x{data[error.start]:02x} at offset {error.start})"
         ) from None
+    if "\x00" in text:
+        raise InputError(
+            source, f"a binary file (NUL character at offset {text.index(chr(0))}), not page text"
+        )
+    return text
 
 
 def split_pages(text: str) -> list[str]:

@@ -1,0 +1,152 @@
+"""Loaders: encodings, line ends, form feeds, folders, manifests, issues."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from lhasa_corpus import InputError, ManifestError, iter_issues, iter_pages, load_file, read_manifest
+from lhasa_corpus.cli import main
+from tests.conftest import RAW, SEED_PAGE
+
+PAGE = "拉萨融媒讯（记者杨璐）为进一步畅通金融机构与企业间沟通合作渠道。\n\n对接会举行\n"
+
+
+def headlines(path: Path) -> list[str | None]:
+    return [article.headline for page in load_file(path) for article in page.articles]
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: text.encode("utf-8"),
+        lambda text: codecs.BOM_UTF8 + text.encode("utf-8"),
+        lambda text: text.encode("gb18030"),
+        lambda text: text.encode("gbk"),
+        lambda text: text.encode("utf-16"),
+        lambda text: text.replace("\n", "\r\n").encode("utf-8"),
+    ],
+    ids=["utf-8", "utf-8-bom", "gb18030", "gbk", "utf-16-bom", "crlf"],
+)
+def test_every_supported_encoding_gives_the_same_articles(tmp_path: Path, encode: object) -> None:
+    path = tmp_path / "page.txt"
+    path.write_bytes(encode(PAGE))  # type: ignore[operator]
+    assert headlines(path) == ["对接会举行"]
+
+
+def test_form_feeds_split_a_file_into_numbered_pages(tmp_path: Path) -> None:
+    path = tmp_path / "issue.txt"
+    path.write_text(PAGE + "\f" + PAGE.replace("对接会", "座谈会") + "\f", encoding="utf-8")
+    pages = list(load_file(path, page=3))
+    assert [page.page for page in pages] == [3, 4]
+    assert [page.articles[0].headline for page in pages] == ["对接会举行", "座谈会举行"]
+    assert len({page.page_id for page in pages}) == 2
+
+
+def test_source_file_hash_is_of_the_bytes(tmp_path: Path) -> None:
+    page = next(load_file(SEED_PAGE))
+    assert page.source_sha256 == "e95f46c53fde257a470c9f3a06e671d4e384547f293d7df824a8f4ecf4065ef1"
+
+
+def test_manifest_metadata_reaches_the_page(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,paper,issue_date,page\np.txt,西藏日报,2025-09-17,5\n", encoding="utf-8"
+    )
+    (page,) = iter_pages([tmp_path])
+    assert (page.paper, page.issue_date, page.page) == ("西藏日报", dt.date(2025, 9, 17), 5)
+    assert page.page_id.startswith("20250917-p05-")
+    assert page.flags == ()
+    assert page.articles[0].article_id == page.page_id + "-01"
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ("../outside.txt,拉萨日报,,", "points outside the corpus root"),
+        ("p.txt,拉萨日报,2025-13-01,", "'issue_date' must be YYYY-MM-DD"),
+        ("p.txt,拉萨日报,,0", "'page' must be a whole number >= 1"),
+        (",拉萨日报,,", "empty 'file' cell"),
+    ],
+)
+def test_bad_manifest_row_is_a_one_line_error_naming_the_row(tmp_path: Path, row: str, problem: str) -> None:
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(f"file,paper,issue_date,page\n{row}\n", encoding="utf-8")
+    with pytest.raises(ManifestError) as caught:
+        read_manifest(manifest)
+    assert problem in str(caught.value)
+    assert str(caught.value).startswith(f"{manifest}:2: ")
+    assert "\n" not in str(caught.value)
+
+
+def test_missing_file_is_reported_and_the_rest_still_loads(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(PAGE, encoding="utf-8")
+    errors: list[InputError] = []
+    pages = list(iter_pages([tmp_path / "missing.txt", tmp_path / "p.txt"], on_error=errors.append))
+    assert len(pages) == 1
+    assert [str(error) for error in errors] == [f"{tmp_path / 'missing.txt'}: no such file"]
+
+
+def test_pages_are_parsed_lazily(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x80\x81\xfe\xff")
+    pages = iter_pages([tmp_path])
+    first = next(pages)
+    assert first.source_file == "a.txt"
+    with pytest.raises(InputError, match=r"b\.txt: not UTF-8 or GB18030 text \(byte 0x80 at offset 0\)"):
+        next(pages)
+
+
+def test_shipped_corpus_is_one_issue_with_an_inferred_date() -> None:
+    (issue,) = iter_issues(RAW)
+    assert issue.paper == "拉萨日报"
+    assert issue.date == dt.date(2025, 9, 16)
+    assert len(issue.articles) == 10
+
+
+def test_cli_parse_writes_one_json_line_per_article(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(RAW)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 10
+    record = json.loads(lines[4])
+    assert record["headline"] == "堆龙德庆区第二届职业技能大赛举办"
+    assert record["captions"] == [
+        {
+            "text": "图为在花艺师展区，各选手同台竞技。",
+            "credit": "拉萨融媒记者 李丛芳摄",
+            "photographer": "李丛芳",
+        }
+    ]
+    expected = {
+        "article_id",
+        "page_id",
+        "paper",
+        "issue_date",
+        "page",
+        "position",
+        "headline",
+        "subheadlines",
+        "source",
+        "dateline",
+        "contributors",
+        "paragraphs",
+        "text",
+        "captions",
+        "char_start",
+        "char_end",
+        "flags",
+    }
+    assert expected <= set(record)
+
+
+def test_cli_parse_pages_writes_one_line_per_page_with_leftovers(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "--pages", str(SEED_PAGE)]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    record = json.loads(line)
+    assert len(record["articles"]) == 10
+    assert record["leftovers"] == []
+    assert record["raw_text"] == SEED_PAGE.read_text(encoding="utf-8")
