@@ -250,3 +250,23 @@ def test_crlf_and_stray_spaces_do_not_change_the_result() -> None:
     plain = parse(text)
     crlf = parse(text.replace("\n", "\r\n"))
     assert [a.paragraphs for a in plain.articles] == [a.paragraphs for a in crlf.articles]
+
+
+@pytest.mark.parametrize(
+    ("before", "source", "guessed"),
+    [
+        ("\n", "江苏融媒讯", False),
+        ("\n ", "山南日报讯", False),
+        ("座谈会召开", "江苏融媒讯", True),
+    ],
+)
+def test_unknown_outlet_is_recognised_by_its_ending(before: str, source: str, guessed: bool) -> None:
+    text = f"拉萨融媒讯（记者杨璐）{BODY_A}{before}{source}（记者王五）{BODY_B}"
+    article = parse(text).articles[-1]
+    assert article.source == source
+    assert [person.name for person in article.contributors] == ["王五"]
+    assert ("dateline_source_guessed" in article.flags) is guessed
+
+
+def test_unknown_outlet_without_byline_is_not_taken_for_a_dateline() -> None:
+    assert len(parse(f"拉萨融媒讯（记者杨璐）{BODY_A}据江苏融媒讯，{BODY_B}").articles) == 1

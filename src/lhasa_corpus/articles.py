@@ -365,6 +365,8 @@ class _Draft:
         self.spans.append(Span(field="source", start=dateline.source_span[0], end=dateline.source_span[1]))
         if dateline.unclosed:
             self.flags.add("dateline_unclosed")
+        if dateline.source_guessed:
+            self.flags.add("dateline_source_guessed")
         if dateline.byline_span is not None:
             for person in parse_contributors(self.raw, *dateline.byline_span):
                 field = f"contributors/{len(self.contributors)}/name"

@@ -14,7 +14,7 @@ from typing import Final
 
 import attrs
 
-from lhasa_corpus.chars import HAN, is_wide
+from lhasa_corpus.chars import HAN, is_han, is_wide
 from lhasa_corpus.lines import Squeezed
 
 #: Papers and agencies whose datelines end in 讯 (本报讯, 西藏日报讯).
@@ -107,6 +107,10 @@ _DATELINE = re.compile(
     rf"|(?P<dian_source>{_ALTERNATION(WIRE_SOURCES)})[{HAN}]{{1,8}}?{_DATE}电"
     rf")"
 )
+#: Endings of outlets that are not in the tables above (江苏融媒讯, 山南日报讯).
+_GENERIC_SOURCE_END = re.compile(r"(?:融媒体中心|融媒|日报|晚报|新闻网|电视台)讯")
+#: The most Han characters an unknown outlet's name may have before its ending.
+MAX_GENERIC_NAME: Final = 6
 #: Longest byline bracket accepted, in characters; longer is not a byline.
 MAX_BYLINE: Final = 60
 _NAME_SEPARATORS: Final = r"\s、，,/／;；（）()"
@@ -130,6 +134,7 @@ class Dateline:
     source_span: tuple[int, int]
     byline_span: tuple[int, int] | None
     unclosed: bool = False
+    source_guessed: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -145,31 +150,45 @@ class NamedContributor:
 def find_datelines(text: str, squeezed: Squeezed | None = None) -> list[Dateline]:
     """Find every dateline on a page, anywhere in a line, across line breaks.
 
+    Sources in :data:`NEWS_SOURCES`, :data:`WIRE_SOURCES` and :data:`PLACES`
+    are known. Another outlet is recognised by its ending (``…融媒讯``,
+    ``…日报讯``) when a byline bracket follows; where it starts is where white
+    space or punctuation stands before it, and when nothing does (a headline
+    glued to it), two characters are taken and the dateline says it guessed.
+
     >>> text = " 拉萨融媒讯（记者杨璐）为进一步"
     >>> [(d.source, text[d.start:d.end]) for d in find_datelines(text)]
     [('拉萨融媒讯', '拉萨融媒讯（记者杨璐）')]
     >>> text = "座谈会召开拉萨融媒讯（记者次仁卓玛、次\\n央卓）近日"
     >>> [text[d.start:d.end] for d in find_datelines(text)]
     ['拉萨融媒讯（记者次仁卓玛、次\\n央卓）']
+    >>> [(d.source, d.source_guessed) for d in find_datelines("正文。\\n江苏融媒讯（记者王五）近日")]
+    [('江苏融媒讯', False)]
     >>> find_datelines("据新华社拉萨9月16日电，会议召开。")
     []
     """
     squeezed = squeezed or Squeezed.of(text)
+    flat = squeezed.text
+    candidates: list[tuple[int, int, int, bool]] = []  # source start, source end, match end, guessed
+    for match in _DATELINE.finditer(flat):
+        source = match.group("xun_source") or match.group("dian_source")
+        source_end = match.end() if source.endswith(("融媒", "融媒体中心")) else match.start() + len(source)
+        candidates.append((match.start(), source_end, match.end(), False))
+    known = [(start, end) for start, _, end, _ in candidates]
+    for match in _GENERIC_SOURCE_END.finditer(flat):
+        if match.end() >= len(flat) or flat[match.end()] not in _OPEN:
+            continue
+        if any(start < match.end() and match.start() < end for start, end in known):
+            continue
+        start, guessed = _generic_source_start(text, squeezed, match.start())
+        if start is not None:
+            candidates.append((start, match.end(), match.end(), guessed))
     found = []
-    for match in _DATELINE.finditer(squeezed.text):
-        kind_source = match.group("xun_source") or match.group("dian_source")
-        source_start = match.start()
-        source_end = source_start + len(kind_source)
-        if match.group("xun_source") and kind_source.endswith(("融媒", "融媒体中心")):
-            source = kind_source + "讯"
-            source_end = match.end()
-        else:
-            source = kind_source
-        end = match.end()
+    for source_start, source_end, end, guessed in sorted(candidates):
         byline_span = None
         unclosed = False
-        if end < len(squeezed.text) and squeezed.text[end] in _OPEN:
-            close = _find_close(squeezed.text, end)
+        if end < len(flat) and flat[end] in _OPEN:
+            close = _find_close(flat, end)
             if close is None:
                 unclosed = True
             else:
@@ -180,13 +199,29 @@ def find_datelines(text: str, squeezed: Squeezed | None = None) -> list[Dateline
             Dateline(
                 start=raw_start,
                 end=raw_end,
-                source=source,
+                source=flat[source_start:source_end],
                 source_span=squeezed.span(source_start, source_end),
                 byline_span=byline_span,
                 unclosed=unclosed,
+                source_guessed=guessed,
             )
         )
     return found
+
+
+def _generic_source_start(text: str, squeezed: Squeezed, suffix_at: int) -> tuple[int | None, bool]:
+    """Where an unknown outlet's name starts before its suffix, and whether that was guessed."""
+    flat = squeezed.text
+    earliest = suffix_at
+    while earliest > 0 and suffix_at - earliest < MAX_GENERIC_NAME and is_han(flat[earliest - 1]):
+        earliest -= 1
+    if suffix_at - earliest < 2:
+        return None, False
+    for start in range(earliest, suffix_at - 1):
+        raw = squeezed.offsets[start]
+        if start == 0 or raw == 0 or text[raw - 1].isspace() or not is_han(flat[start - 1]):
+            return start, False
+    return suffix_at - 2, True
 
 
 def _find_close(squeezed: str, open_at: int) -> int | None:

@@ -21,6 +21,7 @@ ARTICLE_FLAGS: Final = frozenset(
         "headline_roles_guessed",  # kicker / headline / subheadline told apart by length alone
         "dateline_missing",  # the article has no dateline (text before the page's first dateline)
         "dateline_unclosed",  # a dateline's byline bracket never closed; the byline was left in the body
+        "dateline_source_guessed",  # an unknown outlet glued to the text before it: where its name starts
         "caption_placed_by_similarity",  # a caption away from the article, attached by shared words
         "caption_placed_by_position",  # a caption no article shares words with, attached to its neighbour
         "near_identical_names",  # two names in the article differ in one character (李从芳 / 李丛芳)
