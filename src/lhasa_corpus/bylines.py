@@ -184,7 +184,8 @@ def find_datelines(text: str, squeezed: Squeezed | None = None) -> list[Dateline
         if start is not None:
             candidates.append((start, match.end(), match.end(), guessed))
     found = []
-    for source_start, source_end, end, guessed in sorted(candidates):
+    for source_start, source_end, match_end, guessed in sorted(candidates):
+        end = match_end
         byline_span = None
         unclosed = False
         if end < len(flat) and flat[end] in _OPEN:
