@@ -270,3 +270,14 @@ def test_unknown_outlet_is_recognised_by_its_ending(before: str, source: str, gu
 
 def test_unknown_outlet_without_byline_is_not_taken_for_a_dateline() -> None:
     assert len(parse(f"拉萨融媒讯（记者杨璐）{BODY_A}据江苏融媒讯，{BODY_B}").articles) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "拉萨融媒讯（记者杨璐）图为选手竞技。（下转第3版）（",  # a cut inside a caption's line
+        "本报讯（本报讯）",  # a dateline inside another's byline
+    ],
+)
+def test_fuzzing_regressions_keep_every_character_once(text: str) -> None:
+    parse(text)

@@ -41,6 +41,7 @@ class Fragment:
     whole_line: bool
     indented: bool
     fill: float
+    after_cut: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -111,11 +112,28 @@ def cut_fragments(lines: Sequence[Line], cuts: Sequence[tuple[int, int]]) -> lis
                     fill=fill,
                 )
             )
-    return fragments
+    return _mark_cuts(fragments, cuts)
+
+
+def _mark_cuts(fragments: list[Fragment], cuts: Sequence[tuple[int, int]]) -> list[Fragment]:
+    """Mark the fragments that a cut separates from the fragment before them."""
+    marked = []
+    cut_index = 0
+    previous_end = -1
+    for fragment in fragments:
+        while cut_index < len(cuts) and cuts[cut_index][0] < previous_end:
+            cut_index += 1
+        after_cut = cut_index < len(cuts) and cuts[cut_index][0] < fragment.start
+        marked.append(attrs.evolve(fragment, after_cut=after_cut) if after_cut else fragment)
+        previous_end = fragment.end
+    return marked
 
 
 def group_blocks(fragments: Iterable[Fragment]) -> list[Block]:
-    """Group fragments into blocks: a blank line starts a new block.
+    """Group fragments into blocks: a blank line or a cut starts a new block.
+
+    A block must be a run of raw text with nothing but white space between
+    its fragments, so that a block's raw range never holds a cut's text.
 
     >>> from lhasa_corpus.lines import split_lines
     >>> blocks = group_blocks(cut_fragments(split_lines("一\\n二\\n\\n三"), []))
@@ -124,7 +142,7 @@ def group_blocks(fragments: Iterable[Fragment]) -> list[Block]:
     """
     blocks: list[list[Fragment]] = []
     for fragment in fragments:
-        if blocks and fragment.line - blocks[-1][-1].line <= 1:
+        if blocks and fragment.line - blocks[-1][-1].line <= 1 and not fragment.after_cut:
             blocks[-1].append(fragment)
         else:
             blocks.append([fragment])

@@ -184,7 +184,10 @@ def find_datelines(text: str, squeezed: Squeezed | None = None) -> list[Dateline
         if start is not None:
             candidates.append((start, match.end(), match.end(), guessed))
     found = []
+    taken = 0  # squeezed end of the last dateline: one inside its byline is no dateline
     for source_start, source_end, match_end, guessed in sorted(candidates):
+        if source_start < taken:
+            continue
         end = match_end
         byline_span = None
         unclosed = False
@@ -195,6 +198,7 @@ def find_datelines(text: str, squeezed: Squeezed | None = None) -> list[Dateline
             else:
                 byline_span = squeezed.span(end, close + 1)
                 end = close + 1
+        taken = end
         raw_start, raw_end = squeezed.span(source_start, end)
         found.append(
             Dateline(
