@@ -281,3 +281,19 @@ def test_unknown_outlet_without_byline_is_not_taken_for_a_dateline() -> None:
 )
 def test_fuzzing_regressions_keep_every_character_once(text: str) -> None:
     parse(text)
+
+
+def test_indented_first_line_reaching_the_column_edge_does_not_end_its_paragraph() -> None:
+    text = (
+        "\u3000\u3000拉萨融媒讯（记者杨璐）会议于\n"
+        "今日上午在拉萨市委会议室召开。\n"
+        "\u3000\u3000会议说明了今年的各项工作。\n"
+        "会议听取了各方意见和建议，并就\n"
+        "下一步工作作出了部署和安排。\n"
+        "\u3000\u3000会议要求各方认真落实。\n"
+    )
+    assert parse(text).articles[0].paragraphs == (
+        "会议于今日上午在拉萨市委会议室召开。",
+        "会议说明了今年的各项工作。会议听取了各方意见和建议，并就下一步工作作出了部署和安排。",
+        "会议要求各方认真落实。",
+    )

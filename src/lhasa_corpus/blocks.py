@@ -92,9 +92,11 @@ def cut_fragments(lines: Sequence[Line], cuts: Sequence[tuple[int, int]]) -> lis
             index += 1
         if position < line.end:
             pieces.append((position, line.end))
-        fill = line_fill(line.text)
         leading = line.text[: len(line.text) - len(line.text.lstrip())]
         indented = IDEOGRAPHIC_SPACE in leading or len(leading) >= 2
+        # An indent takes room in the column: count it, so that an indented
+        # first line that reaches the column edge is a full line.
+        fill = line_fill(line.text) + (_indent_ems(leading) if indented else 0.0)
         for piece_start, piece_end in pieces:
             raw = line.text[piece_start - line.start : piece_end - line.start]
             if not raw.strip():
@@ -113,6 +115,10 @@ def cut_fragments(lines: Sequence[Line], cuts: Sequence[tuple[int, int]]) -> lis
                 )
             )
     return _mark_cuts(fragments, cuts)
+
+
+def _indent_ems(leading: str) -> float:
+    return sum(1.0 if char == IDEOGRAPHIC_SPACE else 0.5 for char in leading)
 
 
 def _mark_cuts(fragments: list[Fragment], cuts: Sequence[tuple[int, int]]) -> list[Fragment]:
@@ -199,6 +205,10 @@ def ends_paragraph(before: Fragment, after: Fragment, width: float) -> bool:
 def split_paragraphs(fragments: Sequence[Fragment], width: float | None = None) -> list[list[Fragment]]:
     """Split the fragments of one article body into paragraphs.
 
+    Where two or more lines are indented, the body marks its paragraphs with
+    indents and a paragraph starts exactly at each indented line; otherwise
+    :func:`ends_paragraph` decides between each two lines.
+
     >>> from lhasa_corpus.lines import split_lines
     >>> text = "一二三四五六七八九十\\n一二三四五六七八九十\\n一二。\\n一二三四五六七八九十\\n一二三。"
     >>> [len(p) for p in split_paragraphs(cut_fragments(split_lines(text), []))]
@@ -207,9 +217,11 @@ def split_paragraphs(fragments: Sequence[Fragment], width: float | None = None) 
     if not fragments:
         return []
     width = column_width(fragments) if width is None else width
+    # Where the extractor kept the indents, they alone mark paragraph starts.
+    indent_marked = sum(1 for fragment in fragments if fragment.indented) >= 2
     paragraphs = [[fragments[0]]]
     for before, after in itertools.pairwise(fragments):
-        if ends_paragraph(before, after, width):
+        if after.indented if indent_marked else ends_paragraph(before, after, width):
             paragraphs.append([after])
         else:
             paragraphs[-1].append(after)
