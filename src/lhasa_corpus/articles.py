@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Sequence
 from typing import Final, Literal
 
@@ -27,13 +28,15 @@ from lhasa_corpus.blocks import (
 )
 from lhasa_corpus.bylines import Dateline, find_datelines, parse_contributors
 from lhasa_corpus.captions import CaptionParts, read_caption
-from lhasa_corpus.chars import ends_sentence, is_han
+from lhasa_corpus.chars import HAN, ends_sentence
 from lhasa_corpus.furniture import find_continuations, find_furniture
 from lhasa_corpus.lines import Squeezed, split_lines
 from lhasa_corpus.models import Article, Caption, Contributor, Leftover, Page, Span
 from lhasa_corpus.normalize import normalize_body, normalize_byline, normalize_headline
 
 Placement = Literal["before", "after"]
+
+_HAN_RUN = re.compile(f"[{HAN}]+")
 
 #: Two names of the same length that differ in this many characters are near-identical.
 NAME_DISTANCE: Final = 1
@@ -474,6 +477,13 @@ def decide_placement(units: list[_Unit]) -> tuple[Placement, bool]:
     """
     votes = {"before": 0, "after": 0}
     groups = 0
+    bigrams: dict[int, set[str]] = {}
+
+    def bigrams_of(unit: _Unit) -> set[str]:
+        if id(unit) not in bigrams:
+            bigrams[id(unit)] = _bigrams(unit.flat)
+        return bigrams[id(unit)]
+
     for index, unit in enumerate(units):
         if unit.kind != "group":
             continue
@@ -487,9 +497,9 @@ def decide_placement(units: list[_Unit]) -> tuple[Placement, bool]:
         elif following is None:
             votes["after"] += 1
         else:
-            wanted = _bigrams(unit.flat)
-            to_previous = len(wanted & _bigrams(previous.flat))
-            to_following = len(wanted & _bigrams(following.flat))
+            wanted = bigrams_of(unit)
+            to_previous = len(wanted & bigrams_of(previous))
+            to_following = len(wanted & bigrams_of(following))
             if to_previous != to_following:
                 votes["after" if to_previous > to_following else "before"] += 1
     if votes["before"] == votes["after"]:
@@ -545,8 +555,9 @@ def _overlaps_any(span: tuple[int, int], others: Sequence[tuple[int, int]]) -> b
 
 
 def _bigrams(text: str) -> set[str]:
-    han = "".join(char for char in text if is_han(char))
-    return {han[index : index + 2] for index in range(len(han) - 1)}
+    """The pairs of consecutive Han characters in *text*, other characters skipped."""
+    han = "".join(_HAN_RUN.findall(text))
+    return {first + second for first, second in zip(han, han[1:], strict=False)}
 
 
 def near_identical(first: str, second: str) -> bool:

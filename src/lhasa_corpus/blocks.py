@@ -49,6 +49,12 @@ class Block:
     """Fragments with no blank line between them."""
 
     fragments: tuple[Fragment, ...]
+    #: The block's characters without white space.
+    flat: str = attrs.field(init=False)
+
+    @flat.default
+    def _flat(self) -> str:
+        return "".join("".join(fragment.text.split()) for fragment in self.fragments)
 
     @property
     def start(self) -> int:
@@ -59,11 +65,6 @@ class Block:
     def end(self) -> int:
         """Raw offset just after the block's last character."""
         return self.fragments[-1].end
-
-    @property
-    def flat(self) -> str:
-        """The block's characters without white space."""
-        return "".join("".join(fragment.text.split()) for fragment in self.fragments)
 
 
 def cut_fragments(lines: Sequence[Line], cuts: Sequence[tuple[int, int]]) -> list[Fragment]:

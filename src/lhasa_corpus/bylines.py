@@ -223,7 +223,7 @@ def _generic_source_start(text: str, squeezed: Squeezed, suffix_at: int) -> tupl
     if suffix_at - earliest < 2:
         return None, False
     for start in range(earliest, suffix_at - 1):
-        raw = squeezed.offsets[start]
+        raw = squeezed.offset(start)
         if start == 0 or raw == 0 or text[raw - 1].isspace() or not is_han(flat[start - 1]):
             return start, False
     return suffix_at - 2, True

@@ -27,6 +27,9 @@ _CREDIT = re.compile(
     rf"[（(]?(?:[{HAN}]{{0,8}}?(?:{_CREDIT_ROLES}))?[{HAN}·]{{2,12}}?(?:摄影|摄|供图)[）)]?"
     rf"|(?:摄影|图)[:：][{HAN}·、，,]{{2,20}}"
 )
+#: A quick test that rules out most blocks before the credit search: a credit
+#: ends in 摄, 摄影, 供图 (perhaps bracketed), or names the photographer after 摄影：/图：.
+_MAY_END_IN_CREDIT = re.compile(r"(?:摄|摄影|供图)[）)]?$|(?:摄影|图)[:：]")
 #: The longest caption accepted, in characters without white space.
 MAX_CAPTION: Final = 160
 
@@ -50,11 +53,15 @@ def read_caption(text: str, start: int, end: int) -> CaptionParts | None:
     >>> read_caption("他们正在拍摄", 0, 6) is None
     True
     """
+    if end - start > 4 * MAX_CAPTION:
+        return None
     squeezed = Squeezed.of(text[start:end], base=start)
     flat = squeezed.text
     if not flat or len(flat) > MAX_CAPTION:
         return None
     opens_like_caption = _CAPTION_OPENING.match(flat) is not None
+    if not opens_like_caption and not _MAY_END_IN_CREDIT.search(flat):
+        return None
     credit_at = _credit_start(text, squeezed, opens_like_caption)
     if credit_at is None:
         if not opens_like_caption:
@@ -83,7 +90,7 @@ def _credit_start(text: str, squeezed: Squeezed, opens_like_caption: bool) -> in
             index == 0
             or flat[index - 1] in SENTENCE_END + CLOSING
             or flat[index] in "（("
-            or text[squeezed.offsets[index] - 1].isspace()
+            or text[squeezed.offset(index) - 1].isspace()
         )
         marked = (
             opens_like_caption

@@ -7,6 +7,7 @@ are white space, and white space is all the later steps may drop.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 from typing import Final
@@ -15,6 +16,7 @@ import attrs
 
 from lhasa_corpus.errors import InputError
 
+_WHITE_RUN = re.compile(r"\s+")
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\v\x1c\x1d\x1e\x85\u2028\u2029]")
 #: Leading bytes of file formats that are surely not page text, and their names.
 _BINARY_MAGIC: Final = {
@@ -135,6 +137,8 @@ class Squeezed:
 
     Patterns that a line break or a stray space may cut (a dateline split over
     two lines) are matched here; :meth:`span` maps a match back to raw offsets.
+    The map is kept per run of white space, not per character, so squeezing a
+    page costs little more than ``"".join(text.split())``.
 
     >>> squeezed = Squeezed.of("拉萨融\\n媒讯 （记者）")
     >>> squeezed.text
@@ -144,18 +148,31 @@ class Squeezed:
     """
 
     text: str
-    offsets: tuple[int, ...]
+    #: Squeezed index of the first character after each white-space run, and
+    #: the raw offset minus the squeezed index from there on.
+    run_starts: tuple[int, ...]
+    run_shifts: tuple[int, ...]
     raw_length: int
 
     @classmethod
     def of(cls, raw: str, base: int = 0) -> Squeezed:
         """Squeeze *raw*, whose first character stands at offset *base* of the page."""
-        offsets = tuple(base + index for index, char in enumerate(raw) if not char.isspace())
-        return cls("".join(char for char in raw if not char.isspace()), offsets, base + len(raw))
+        starts = [0]
+        shifts = [base]
+        removed = 0
+        for match in _WHITE_RUN.finditer(raw):
+            removed += match.end() - match.start()
+            starts.append(match.end() - removed)
+            shifts.append(base + removed)
+        return cls("".join(raw.split()), tuple(starts), tuple(shifts), base + len(raw))
+
+    def offset(self, index: int) -> int:
+        """The raw offset of squeezed character *index*."""
+        return index + self.run_shifts[bisect.bisect_right(self.run_starts, index) - 1]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Raw offsets of squeezed characters ``[start, end)``, tight around them."""
         if start >= end:
-            position = self.offsets[start] if start < len(self.offsets) else self.raw_length
+            position = self.offset(start) if start < len(self.text) else self.raw_length
             return position, position
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.offset(start), self.offset(end - 1) + 1
