@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Final, Literal
@@ -557,7 +558,7 @@ def _overlaps_any(span: tuple[int, int], others: Sequence[tuple[int, int]]) -> b
 def _bigrams(text: str) -> set[str]:
     """The pairs of consecutive Han characters in *text*, other characters skipped."""
     han = "".join(_HAN_RUN.findall(text))
-    return {first + second for first, second in zip(han, han[1:], strict=False)}
+    return {first + second for first, second in itertools.pairwise(han)}
 
 
 def near_identical(first: str, second: str) -> bool:
