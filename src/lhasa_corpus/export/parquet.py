@@ -1,0 +1,466 @@
+"""Parquet tables of pages, articles and issues: sorted, streamed, atomic and reproducible.
+
+:func:`write_parquet` writes a dataset folder laid out as the Hugging Face Hub
+names Parquet shards::
+
+    articles/train-00000-of-00001.parquet
+    pages/train-00000-of-00001.parquet
+    issues/train-00000-of-00001.parquet
+
+- *Sorted.* Pages by issue date (unknown dates last), then page ID; articles
+  in their page's order, then by position, which is the order of their
+  article IDs (``<page ID>-NN``); issues by date, then paper.
+- *Streamed.* Each page is turned into Arrow rows as soon as it is parsed and
+  spilled to a temporary Arrow IPC file; only a small sort key per page stays
+  in memory. The spill is then read back in sorted order, memory-mapped, one
+  row group at a time.
+- *Row groups* hold at most :data:`ROW_GROUP_ROWS` rows or about
+  :data:`ROW_GROUP_BYTES` of uncompressed data, whichever comes first: large
+  enough for DuckDB, Polars or Spark to scan efficiently, small enough to
+  skip by statistics and to read in parallel. A shard holds about
+  :data:`SHARD_BYTES` of uncompressed data (zstd makes it a third or less).
+- *Provenance* is in each file's schema metadata under ``lhasa_corpus.*``
+  keys: library and schema version, table, row count, sort order, the
+  source files with their SHA-256, and the writer settings.
+- *Atomic.* Each table is written into a temporary folder and swapped in
+  whole; a crash leaves the old table or none, never a torn file.
+- *Reproducible.* No timestamps or random names reach the files, so the same
+  pages and settings give byte-identical files.
+
+:func:`read_parquet` gives the pages back, with their articles, as the same
+attrs objects; :func:`read_articles` and :func:`read_issues` read the other
+tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import shutil
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from lhasa_corpus import __version__
+from lhasa_corpus.errors import InputError
+from lhasa_corpus.export._files import staging_folder, swap_folder
+from lhasa_corpus.export.schema import SCHEMA_VERSION, TABLES, schema_for
+from lhasa_corpus.models import Article, Issue, Page
+from lhasa_corpus.records import Record, article_from_record, article_record, page_from_record, page_record
+
+#: Most rows in one row group.
+ROW_GROUP_ROWS: Final = 50_000
+#: A row group is closed once it holds this much uncompressed Arrow data.
+ROW_GROUP_BYTES: Final = 64 * 2**20
+#: A shard is closed once it holds this much uncompressed Arrow data.
+SHARD_BYTES: Final = 512 * 2**20
+#: The zstd level: text compresses well and the files are written once, read often.
+COMPRESSION_LEVEL: Final = 9
+#: The prefix of every key this library puts in the schema metadata.
+METADATA_PREFIX: Final = "lhasa_corpus."
+#: How a shard is named inside its table's folder, as the Hugging Face Hub names them.
+SHARD_NAME: Final = "train-{index:05d}-of-{count:05d}.parquet"
+
+_SORT_ORDER: Final = {
+    "articles": ("issue_date", "page_id", "position"),
+    "pages": ("issue_date", "page_id"),
+    "issues": ("issue_date", "paper"),
+}
+_READ_BATCH_ROWS: Final = 1_024
+
+SortKey = tuple[Any, ...]
+
+
+def _at_least_one(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and value < 1:
+        raise ValueError(f"'{attribute.name}' must be >= 1 (got {value})")
+
+
+def _zstd_level(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if not 1 <= value <= 22:
+        raise ValueError(f"'{attribute.name}' must be between 1 and 22 (got {value})")
+
+
+@attrs.frozen(kw_only=True)
+class ParquetSettings:
+    """How the Parquet files are cut and compressed; recorded in their metadata.
+
+    *shard_rows* caps the rows of a shard as well as its size (None: size only);
+    it is there to cut small test data into several shards.
+    """
+
+    row_group_rows: int = attrs.field(default=ROW_GROUP_ROWS, validator=_at_least_one)
+    row_group_bytes: int = attrs.field(default=ROW_GROUP_BYTES, validator=_at_least_one)
+    shard_rows: int | None = attrs.field(default=None, validator=_at_least_one)
+    shard_bytes: int = attrs.field(default=SHARD_BYTES, validator=_at_least_one)
+    compression_level: int = attrs.field(default=COMPRESSION_LEVEL, validator=_zstd_level)
+
+    def as_record(self) -> Record:
+        """The settings as a record of JSON types, compression included."""
+        return {"compression": "zstd", **attrs.asdict(self)}
+
+
+@attrs.frozen(kw_only=True)
+class TableFiles:
+    """The shards of one table: paths relative to the dataset folder, in order."""
+
+    table: str
+    rows: int
+    files: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class ParquetDataset:
+    """What :func:`write_parquet` wrote: the folder, its tables and where the data came from."""
+
+    folder: Path
+    tables: tuple[TableFiles, ...]
+    sources: tuple[tuple[str | None, str | None], ...]
+    settings: ParquetSettings
+
+    def table(self, name: str) -> TableFiles:
+        """The files of one table."""
+        schema_for(name)
+        return next(table for table in self.tables if table.table == name)
+
+
+def write_parquet(
+    pages: Iterable[Page], folder: str | Path, *, settings: ParquetSettings | None = None
+) -> ParquetDataset:
+    """Write the ``articles``, ``pages`` and ``issues`` tables of *pages* into *folder*.
+
+    *pages* is consumed once, lazily; memory stays flat however many there
+    are. Each table folder is replaced whole, and only once every table has
+    been written. Raises :class:`ValueError` for two pages with one page ID or
+    an article whose page ID or date is not its page's.
+    """
+    folder = Path(folder)
+    settings = settings or ParquetSettings()
+    staging = staging_folder(folder)
+    writers = {name: _TableWriter(name, staging) for name in TABLES}
+    try:
+        sources: set[tuple[str | None, str | None]] = set()
+        for name, key, rows in _rows(pages, sources):
+            writers[name].add(rows, key)
+        source_list = tuple(sorted(sources, key=lambda pair: (pair[0] or "", pair[1] or "")))
+        written = tuple(
+            writer.write(
+                staging / "tables" / name, _metadata(name, writer.rows, source_list, settings), settings
+            )
+            for name, writer in writers.items()
+        )
+        for name in writers:
+            swap_folder(staging / "tables" / name, folder / name)
+    finally:
+        for writer in writers.values():
+            writer.close()
+        shutil.rmtree(staging, ignore_errors=True)
+    return ParquetDataset(folder=folder, tables=written, sources=source_list, settings=settings)
+
+
+def to_arrow(pages: Iterable[Page], table: str = "articles") -> pa.Table:
+    """One table of *pages* in memory, sorted and typed as :func:`write_parquet` writes it.
+
+    For a few pages; for many, write Parquet and read it with a scanning engine.
+    """
+    schema = schema_for(table)
+    keyed = [
+        (key, index, rows) for index, (name, key, rows) in enumerate(_rows(pages, set())) if name == table
+    ]
+    keyed.sort(key=lambda item: item[:2])
+    return pa.Table.from_pylist([row for _, _, rows in keyed for row in rows], schema=schema)
+
+
+def table_files(folder: str | Path, table: str) -> list[Path]:
+    """The shards of one table in a dataset folder, in order.
+
+    Raises :class:`~lhasa_corpus.errors.InputError` when there are none.
+    """
+    schema_for(table)
+    files = sorted((Path(folder) / table).glob("train-*.parquet"))
+    if not files:
+        raise InputError(str(folder), f"no {table}/train-*.parquet shards (not a dataset folder?)")
+    return files
+
+
+def read_table(folder: str | Path, table: str, *, columns: list[str] | None = None) -> pa.Table:
+    """One whole table (or some of its columns) as Arrow, cast to its schema."""
+    schema = schema_for(table)
+    if columns is not None:
+        schema = pa.schema([schema.field(name) for name in columns])
+    parts = [pq.read_table(path, columns=columns).cast(schema) for path in table_files(folder, table)]
+    return pa.concat_tables(parts)
+
+
+def read_articles(folder: str | Path) -> Iterator[Article]:
+    """The articles of a dataset folder, in order, read a batch at a time."""
+    for record in _records(folder, "articles"):
+        yield article_from_record(record)
+
+
+def read_parquet(folder: str | Path) -> Iterator[Page]:
+    """The pages of a dataset folder with their articles and leftovers, in order.
+
+    Both tables are read a batch at a time and joined as they stream, which
+    works because :func:`write_parquet` writes articles in their pages' order.
+    Raises :class:`ValueError` for articles whose page is missing or out of order.
+    """
+    articles = _records(folder, "articles")
+    pending = next(articles, None)
+    for record in _records(folder, "pages"):
+        own: list[Article] = []
+        while pending is not None and pending["page_id"] == record["page_id"]:
+            own.append(article_from_record(pending))
+            pending = next(articles, None)
+        yield page_from_record(record, articles=tuple(own))
+    if pending is not None:
+        raise ValueError(
+            f"'articles' must follow the pages' order (got {pending['article_id']!r} after the last page)"
+        )
+
+
+def read_issues(folder: str | Path) -> Iterator[Issue]:
+    """The issues of a dataset folder, built from its pages, one date in memory at a time."""
+    batch: list[Page] = []
+    for page in read_parquet(folder):
+        if batch and batch[0].issue_date != page.issue_date:
+            yield from _issues_of_one_date(batch)
+            batch = []
+        batch.append(page)
+    yield from _issues_of_one_date(batch)
+
+
+def read_metadata(path: str | Path) -> dict[str, str]:
+    """The ``lhasa_corpus.*`` keys of a Parquet file's schema metadata, prefix removed."""
+    metadata = pq.read_schema(path).metadata or {}
+    prefix = METADATA_PREFIX.encode()
+    return {
+        key[len(prefix) :].decode(): value.decode()
+        for key, value in metadata.items()
+        if key.startswith(prefix)
+    }
+
+
+def _issues_of_one_date(pages: list[Page]) -> Iterator[Issue]:
+    papers: dict[str | None, list[Page]] = {}
+    for page in pages:
+        papers.setdefault(page.paper, []).append(page)
+    for paper in sorted(papers, key=lambda name: (name is None, name or "")):
+        yield Issue.from_pages(papers[paper])
+
+
+def _records(folder: str | Path, table: str) -> Iterator[Record]:
+    schema = schema_for(table)
+    for path in table_files(folder, table):
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=_READ_BATCH_ROWS):
+            yield from pa.Table.from_batches([batch]).cast(schema).to_pylist()
+
+
+def _rows(
+    pages: Iterable[Page], sources: set[tuple[str | None, str | None]]
+) -> Iterator[tuple[str, SortKey, list[Record]]]:
+    """The rows of every table with their sort keys; the issues come after the last page."""
+    seen: set[str] = set()
+    issues: dict[SortKey, list[tuple[int | None, str, int]]] = {}
+    for page in pages:
+        if page.page_id in seen:
+            raise ValueError(f"'page_id' must be unique (got {page.page_id!r} twice)")
+        seen.add(page.page_id)
+        sources.add((page.source_file, page.source_sha256))
+        key = _page_key(page)
+        yield "pages", key, [_page_row(page)]
+        yield "articles", key, [_article_row(article) for article in _in_position(page)]
+        issue_key = (*_date_key(page.issue_date), page.paper is None, page.paper or "")
+        issues.setdefault(issue_key, []).append((page.page, page.page_id, len(page.articles)))
+    for issue_key, members in issues.items():
+        yield "issues", issue_key, [_issue_row(issue_key, members)]
+
+
+def _date_key(date: dt.date | None) -> tuple[bool, dt.date]:
+    return (date is None, date or dt.date.min)
+
+
+def _page_key(page: Page) -> SortKey:
+    return (*_date_key(page.issue_date), page.page_id)
+
+
+def _in_position(page: Page) -> list[Article]:
+    for article in page.articles:
+        if article.page_id != page.page_id:
+            raise ValueError(
+                f"'page_id' of article {article.article_id!r} must be its page's "
+                f"{page.page_id!r} (got {article.page_id!r})"
+            )
+        if article.issue_date != page.issue_date:
+            raise ValueError(
+                f"'issue_date' of article {article.article_id!r} must be its page's "
+                f"{page.issue_date} (got {article.issue_date})"
+            )
+    return sorted(page.articles, key=lambda article: article.position)
+
+
+def _article_row(article: Article) -> Record:
+    return article_record(article) | {"issue_date": article.issue_date}
+
+
+def _page_row(page: Page) -> Record:
+    return page_record(page, with_articles=False) | {"issue_date": page.issue_date}
+
+
+def _issue_row(key: SortKey, members: list[tuple[int | None, str, int]]) -> Record:
+    unknown_date, date, unknown_paper, paper = key
+    members.sort(key=lambda member: (member[0] is None, member[0] or 0, member[1]))
+    return {
+        "paper": None if unknown_paper else paper,
+        "issue_date": None if unknown_date else date,
+        "page_count": len(members),
+        "article_count": sum(member[2] for member in members),
+        "page_ids": [member[1] for member in members],
+        "page_numbers": [member[0] for member in members],
+    }
+
+
+def _metadata(
+    table: str, rows: int, sources: tuple[tuple[str | None, str | None], ...], settings: ParquetSettings
+) -> dict[str, str]:
+    source_list = json.dumps(
+        [{"file": file, "sha256": sha256} for file, sha256 in sources],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    values = {
+        "version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "table": table,
+        "rows": str(rows),
+        "sort": ", ".join(_SORT_ORDER[table]) + " (unknown dates last)",
+        "sources": source_list,
+        "sources_sha256": hashlib.sha256(source_list.encode("utf-8")).hexdigest(),
+        "settings": json.dumps(settings.as_record(), sort_keys=True, separators=(",", ":")),
+    }
+    return {f"{METADATA_PREFIX}{key}": value for key, value in values.items()}
+
+
+def _write_row_group(writer: pq.ParquetWriter, table: pa.Table) -> None:
+    """Write one row group (a seam for tests that inject a failure)."""
+    writer.write_table(table, row_group_size=table.num_rows)
+
+
+class _TableWriter:
+    """Spills one table's rows as they come, then writes them sorted into shards."""
+
+    def __init__(self, table: str, staging: Path) -> None:
+        self.table = table
+        self.schema = schema_for(table)
+        self.rows = 0
+        self._spill = staging / f"{table}.arrow"
+        self._sink = pa.OSFile(str(self._spill), "wb")
+        self._ipc = pa.ipc.new_file(self._sink, self.schema)
+        self._keys: list[tuple[SortKey, int]] = []
+        self._open = True
+
+    def add(self, rows: list[Record], key: SortKey) -> None:
+        """Spill *rows*, to be written at the place of *key* in the sort order."""
+        if not rows:
+            return
+        self._ipc.write_batch(pa.RecordBatch.from_pylist(rows, schema=self.schema))
+        self._keys.append((key, len(self._keys)))
+        self.rows += len(rows)
+
+    def close(self) -> None:
+        """Close the spill file (idempotent)."""
+        if self._open:
+            self._open = False
+            self._ipc.close()
+            self._sink.close()
+
+    def write(self, folder: Path, metadata: dict[str, str], settings: ParquetSettings) -> TableFiles:
+        """Write the spilled rows, sorted, as shards into *folder*."""
+        self.close()
+        folder.mkdir(parents=True)
+        schema = self.schema.with_metadata(metadata)
+        order = [index for _, index in sorted(self._keys)]
+        with pa.memory_map(str(self._spill)) as source:
+            reader = pa.ipc.open_file(source)
+            shards = _write_shards(folder, schema, (reader.get_batch(index) for index in order), settings)
+        names = []
+        for index, (path, _) in enumerate(shards):
+            name = SHARD_NAME.format(index=index, count=len(shards))
+            path.rename(folder / name)
+            names.append(f"{self.table}/{name}")
+        return TableFiles(table=self.table, rows=self.rows, files=tuple(names))
+
+
+def _write_shards(
+    folder: Path, schema: pa.Schema, batches: Iterator[pa.RecordBatch], settings: ParquetSettings
+) -> list[tuple[Path, int]]:
+    """Cut *batches* into row groups and shards; returns each shard's temporary path and rows."""
+    shards: list[tuple[Path, int]] = []
+    writer: pq.ParquetWriter | None = None
+    shard_rows = shard_bytes = 0
+    buffer: list[pa.RecordBatch] = []
+    buffered_rows = buffered_bytes = 0
+
+    def group_limit() -> int:
+        limit = settings.row_group_rows
+        if settings.shard_rows is not None:
+            limit = min(limit, settings.shard_rows - shard_rows)
+        return limit
+
+    def flush() -> None:
+        nonlocal writer, shard_rows, shard_bytes, buffered_rows, buffered_bytes
+        if writer is None:
+            path = folder / f"shard-{len(shards):05d}.parquet"
+            shards.append((path, 0))
+            writer = _parquet_writer(path, schema, settings)
+        table = pa.Table.from_batches(buffer, schema=schema).combine_chunks()
+        if table.num_rows:
+            _write_row_group(writer, table)
+        shard_rows += table.num_rows
+        shard_bytes += buffered_bytes
+        shards[-1] = (shards[-1][0], shard_rows)
+        buffer.clear()
+        buffered_rows = buffered_bytes = 0
+        full_by_rows = settings.shard_rows is not None and shard_rows >= settings.shard_rows
+        if full_by_rows or shard_bytes >= settings.shard_bytes:
+            writer.close()
+            writer = None
+            shard_rows = shard_bytes = 0
+
+    try:
+        for whole in batches:
+            batch = whole
+            while batch.num_rows:
+                take = min(batch.num_rows, group_limit() - buffered_rows)
+                part, batch = batch.slice(0, take), batch.slice(take)
+                buffer.append(part)
+                buffered_rows += part.num_rows
+                buffered_bytes += part.nbytes
+                if buffered_rows >= group_limit() or buffered_bytes >= settings.row_group_bytes:
+                    flush()
+        if buffer or not shards:
+            flush()
+    finally:
+        if writer is not None:
+            writer.close()
+    return shards
+
+
+def _parquet_writer(path: Path, schema: pa.Schema, settings: ParquetSettings) -> pq.ParquetWriter:
+    table = str(schema.metadata[f"{METADATA_PREFIX}table".encode()].decode())
+    return pq.ParquetWriter(
+        str(path),
+        schema,
+        compression="zstd",
+        compression_level=settings.compression_level,
+        use_dictionary=True,
+        write_statistics=True,
+        sorting_columns=[
+            pq.SortingColumn(schema.get_field_index(name), nulls_first=False) for name in _SORT_ORDER[table]
+        ],
+    )
