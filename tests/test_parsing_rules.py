@@ -297,3 +297,16 @@ def test_indented_first_line_reaching_the_column_edge_does_not_end_its_paragraph
         "会议说明了今年的各项工作。会议听取了各方意见和建议，并就下一步工作作出了部署和安排。",
         "会议要求各方认真落实。",
     )
+
+
+@pytest.mark.parametrize(
+    ("byline", "people"),
+    [
+        ("（特约\n记者莫建丰、朱瑞英）", [("莫建丰", "特约记者"), ("朱瑞英", "特约记者")]),
+        ("（记者 尼玛 见习\n记者 何睿宇）", [("尼玛", "记者"), ("何睿宇", "见习记者")]),
+        ("（记者次仁卓玛\n实习生达瓦央宗）", [("次仁卓玛", "记者"), ("达瓦央宗", "实习生")]),
+        ("（记者次仁卓玛、次\n央卓）", [("次仁卓玛", "记者"), ("次央卓", "记者")]),
+    ],
+)
+def test_line_break_inside_a_byline_is_the_column_wrap(byline: str, people: list[tuple[str, str]]) -> None:
+    assert [(c.name, c.role) for c in parse_contributors(byline, 0, len(byline))] == people

@@ -117,7 +117,6 @@ _NAME_SEPARATORS: Final = r"\s、，,/／;；（）()"
 _ROLE_WORDS = _ALTERNATION(sorted((role for role in ROLES if role != "摄"), key=len, reverse=True))
 #: 摄 is a role only where a name or bracket ends: ``李丛芳摄``, ``张三 摄）``.
 _ROLE = rf"{_ROLE_WORDS}|摄(?=[{_NAME_SEPARATORS}]|$)"
-_ROLE_PATTERN = re.compile(_ROLE)
 _BYLINE_TOKEN = re.compile(
     rf"(?P<role>{_ROLE})|(?P<separator>[{_NAME_SEPARATORS}]+)"
     rf"|(?P<word>[^{_NAME_SEPARATORS}]+?(?=(?:{_ROLE})|[{_NAME_SEPARATORS}]|$))"
@@ -293,7 +292,9 @@ def _byline_view(text: str, start: int, end: int) -> tuple[list[str], list[int]]
     """The byline's characters with wrapped line breaks removed, and their offsets.
 
     White space holding a line break between two wide characters is the
-    column's wrap and vanishes; any other white space separates names.
+    column's wrap and vanishes, even where a role follows (``次仁卓玛`` /
+    ``实习生``: the role itself separates the names) or the break cuts a role
+    (``特约`` / ``记者``); any other white space separates names.
     """
     chars: list[str] = []
     offsets: list[int] = []
@@ -315,7 +316,6 @@ def _byline_view(text: str, start: int, end: int) -> tuple[list[str], list[int]]
             and run_end < end
             and is_wide(chars[-1])
             and is_wide(text[run_end])
-            and not _ROLE_PATTERN.match(text, run_end)
         )
         if not wrapped:
             chars.append(" ")
