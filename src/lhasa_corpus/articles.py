@@ -114,14 +114,37 @@ def parse_page(
     >>> [(a.source, a.headline, a.paragraphs) for a in page.articles]
     [('拉萨融媒讯', '对接会举行', ('为进一步畅通渠道。',))]
     """
-    return _PageParser(raw_text).parse(
+    parsed = _PageParser(raw_text)
+    drafts = parsed.drafts()
+    page_id = page_id or page_id_for(raw_text, issue_date, page)
+    articles = tuple(
+        draft.build(
+            article_id=f"{page_id}-{position:02d}",
+            page_id=page_id,
+            paper=paper,
+            issue_date=issue_date,
+            page=page,
+            position=position,
+        )
+        for position, draft in enumerate(drafts, start=1)
+    )
+    flags = set(page_flags)
+    if parsed.placement_undecided:
+        flags.add("headline_placement_undecided")
+    if not articles:
+        flags.add("no_articles")
+    return Page(
+        page_id=page_id,
         paper=paper,
         issue_date=issue_date,
         page=page,
+        raw_text=raw_text,
         source_file=source_file,
         source_sha256=source_sha256,
-        page_flags=page_flags,
-        page_id=page_id or page_id_for(raw_text, issue_date, page),
+        headline_placement=parsed.placement,
+        articles=articles,
+        leftovers=parsed.leftovers(),
+        flags=tuple(flags),
     )
 
 
@@ -131,18 +154,11 @@ class _PageParser:
         self.lines = split_lines(raw_text)
         self.squeezed = Squeezed.of(raw_text)
         self.leftover_spans: list[tuple[int, int]] = []
+        self.placement: Placement | None = None
+        self.placement_undecided = False
 
-    def parse(
-        self,
-        *,
-        paper: str | None,
-        issue_date: dt.date | None,
-        page: int | None,
-        source_file: str | None,
-        source_sha256: str | None,
-        page_flags: Sequence[str],
-        page_id: str,
-    ) -> Page:
+    def drafts(self) -> list[_Draft]:
+        """The page's articles in page order, not yet numbered; sets the placement."""
         datelines = find_datelines(self.raw, self.squeezed)
         dateline_spans = [(d.start, d.end) for d in datelines]
         continuations = [
@@ -157,42 +173,15 @@ class _PageParser:
         cuts = sorted(dateline_spans + continuations + furniture)
         fragments = cut_fragments(self.lines, cuts)
         units, captions = self._units(fragments, datelines, continuations)
-        placement, undecided = decide_placement(units)
+        placement, self.placement_undecided = decide_placement(units)
+        if any(unit.kind == "group" for unit in units):
+            self.placement = placement
         self._attach_headlines(units, placement)
         bodies = [unit for unit in units if unit.kind == "body"]
         width = column_width([f for unit in bodies for block in unit.blocks for f in block.fragments])
         drafts = [self._draft(unit, width) for unit in bodies]
         self._place_captions(drafts, captions)
-        drafts.sort(key=lambda draft: draft.start)
-        articles = tuple(
-            draft.build(
-                article_id=f"{page_id}-{position:02d}",
-                page_id=page_id,
-                paper=paper,
-                issue_date=issue_date,
-                page=page,
-                position=position,
-            )
-            for position, draft in enumerate(drafts, start=1)
-        )
-        flags = set(page_flags)
-        if undecided:
-            flags.add("headline_placement_undecided")
-        if not articles:
-            flags.add("no_articles")
-        return Page(
-            page_id=page_id,
-            paper=paper,
-            issue_date=issue_date,
-            page=page,
-            raw_text=self.raw,
-            source_file=source_file,
-            source_sha256=source_sha256,
-            headline_placement=placement if any(unit.kind == "group" for unit in units) else None,
-            articles=articles,
-            leftovers=self._leftovers(),
-            flags=tuple(flags),
-        )
+        return sorted(drafts, key=lambda draft: draft.start)
 
     # -- segments and units ---------------------------------------------------------------
 
@@ -314,7 +303,8 @@ class _PageParser:
                 drafts[best].flags.add("caption_placed_by_similarity")
             drafts[best].add_caption(caption.parts)
 
-    def _leftovers(self) -> tuple[Leftover, ...]:
+    def leftovers(self) -> tuple[Leftover, ...]:
+        """What no article took, merged where only white space lies between."""
         merged: list[list[int]] = []
         for start, end in sorted(self.leftover_spans):
             if merged and not self.raw[merged[-1][1] : start].strip():
