@@ -1,0 +1,108 @@
+"""The ``build`` and ``export`` subcommands of ``lhasa-corpus``."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from pathlib import Path
+from typing import Final
+
+from lhasa_corpus.export.build import BuildSummary, build_dataset, export_dataset
+from lhasa_corpus.export.parquet import ParquetSettings
+from lhasa_corpus.loaders import ErrorHandler
+
+#: Where ``build`` reads raw pages when given no path.
+DEFAULT_RAW: Final = Path("data/raw")
+#: Where ``build`` and ``export`` write the dataset folder by default.
+DEFAULT_OUT: Final = Path("dataset")
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``build`` and ``export`` subcommands to the command line's subparsers."""
+    build = commands.add_parser(
+        "build",
+        help="parse raw pages and write the dataset folder (Parquet + dataset card)",
+        description="Parse the raw pages a corpus folder's manifest.csv lists and write the dataset folder: "
+        "articles/, pages/ and issues/ Parquet shards, README.md (the dataset card) and manifest.json.",
+    )
+    build.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        default=[DEFAULT_RAW],
+        metavar="PATH",
+        help=f"raw page files or corpus folders (default: {DEFAULT_RAW})",
+    )
+    _add_output_options(build)
+    build.set_defaults(run=_run_build)
+
+    export = commands.add_parser(
+        "export",
+        help="write the dataset folder from `lhasa-corpus parse --pages` JSON Lines",
+        description="Read page records (the JSON Lines of `lhasa-corpus parse --pages`) and write the same "
+        "dataset folder `build` writes. Use - for stdin.",
+    )
+    export.add_argument("paths", nargs="+", metavar="JSONL", help="JSON Lines files of page records, or -")
+    _add_output_options(export)
+    export.set_defaults(run=_run_export)
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        metavar="DIR",
+        help=f"the dataset folder (default: {DEFAULT_OUT})",
+    )
+    parser.add_argument(
+        "--jsonl", action="store_true", help="also write jsonl/articles.jsonl and jsonl/pages.jsonl"
+    )
+    parser.add_argument(
+        "--shard-rows", type=int, default=None, metavar="N", help="at most N rows per Parquet shard"
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+
+
+def _run_build(arguments: argparse.Namespace, errors: ErrorHandler) -> int:
+    summary = build_dataset(
+        arguments.paths,
+        arguments.out,
+        on_error=errors,
+        settings=_settings(arguments),
+        jsonl=arguments.jsonl,
+        progress=None if arguments.quiet else sys.stderr,
+        command=_command("build", arguments),
+    )
+    return _print(summary)
+
+
+def _run_export(arguments: argparse.Namespace, errors: ErrorHandler) -> int:
+    summary = export_dataset(
+        arguments.paths,
+        arguments.out,
+        on_error=errors,
+        settings=_settings(arguments),
+        jsonl=arguments.jsonl,
+        progress=None if arguments.quiet else sys.stderr,
+        command=_command("export", arguments),
+    )
+    return _print(summary)
+
+
+def _settings(arguments: argparse.Namespace) -> ParquetSettings:
+    return ParquetSettings(shard_rows=arguments.shard_rows)
+
+
+def _command(name: str, arguments: argparse.Namespace) -> str:
+    """The command for the dataset card: the options that change the files, not where they went."""
+    words = ["lhasa-corpus", name, *map(str, arguments.paths)]
+    if arguments.shard_rows is not None:
+        words += ["--shard-rows", str(arguments.shard_rows)]
+    return shlex.join(words)
+
+
+def _print(summary: BuildSummary) -> int:
+    print(summary.describe(), flush=True)
+    return 0
