@@ -4,6 +4,8 @@ Only this package imports ``pyarrow``; ``datasets`` is imported lazily by
 :func:`to_hf_dataset` and needs the ``hf`` extra.
 """
 
+from lhasa_corpus.export.build import BuildSummary, build_dataset, export_dataset, read_jsonl_pages
+from lhasa_corpus.export.hf import dataset_card, hf_features, to_hf_dataset, write_dataset_card
 from lhasa_corpus.export.parquet import (
     ParquetDataset,
     ParquetSettings,
@@ -24,16 +26,24 @@ __all__ = [
     "ISSUES",
     "PAGES",
     "TABLES",
+    "BuildSummary",
     "ParquetDataset",
     "ParquetSettings",
     "TableFiles",
+    "build_dataset",
+    "dataset_card",
+    "export_dataset",
+    "hf_features",
     "read_articles",
     "read_issues",
+    "read_jsonl_pages",
     "read_metadata",
     "read_parquet",
     "read_table",
     "schema_for",
     "table_files",
     "to_arrow",
+    "to_hf_dataset",
+    "write_dataset_card",
     "write_parquet",
 ]
