@@ -136,13 +136,14 @@ def run_console(sample: Sample) -> None:
     for line, command, expected in console_commands(sample):
         result = subprocess.run(
             ["bash", "-o", "pipefail", "-c", command],
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,  # interleaved, as a terminal shows them
             text=True,
             env=env,
             check=False,
             timeout=_COMMAND_TIMEOUT,
         )
-        got = (result.stdout + result.stderr).strip("\n")
+        got = result.stdout.strip("\n")
         where = f"{sample.path.relative_to(REPO)}:{line}: $ {command}"
         if expected:
             assert _CHECK.check_output(expected + "\n", got + "\n", _OPTIONS), (
