@@ -41,20 +41,24 @@ ERRORS_FOLDER: Final = "errors"
 LOGS_FOLDER: Final = "logs"
 
 
-def parse_pipeline(paths: Sequence[str | Path], work: str | Path) -> list[Any]:
+def parse_pipeline(
+    paths: Sequence[str | Path], work: str | Path, *, compression: str | None = None
+) -> list[Any]:
     """The parse steps: read and parse the raw pages of *paths*, write page records into *work*.
 
     *paths* are raw files, corpus folders or manifests, as ``lhasa-corpus
     build`` takes them; every task reads the manifests itself and keeps its
     own slice, so only the paths travel to the cluster. Raw files must be
     readable by every task (a shared file system); *work* may be any
-    fsspec URL datatrove accepts (``s3://…``, ``hf://…``).
+    fsspec URL datatrove accepts (``s3://…``, ``hf://…``). The page records
+    are about four times the raw text; *compression* ``"gzip"`` or ``"zstd"``
+    shrinks them for remote storage at some cost in time.
     """
     steps = _load_steps()
     work = str(work)
     return [
         steps.ParsePages([str(path) for path in paths], errors_folder=f"{work}/{ERRORS_FOLDER}"),
-        steps.PageRecordWriter(f"{work}/{PAGES_FOLDER}"),
+        steps.PageRecordWriter(f"{work}/{PAGES_FOLDER}", compression=compression),
     ]
 
 
