@@ -1,0 +1,131 @@
+"""Every example script runs, and the research notebook runs top to bottom, offline.
+
+Each runs in a fresh temporary folder, so nothing is written into the
+repository; the notebook finds the raw pages through ``LHASA_CORPUS_RAW``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import RAW, REPO
+
+EXAMPLES = REPO / "examples"
+NOTEBOOK = EXAMPLES / "research_notebook.ipynb"
+#: The scripts this module runs; a new script in examples/ needs a test here.
+SCRIPTS = {"parse_page.py", "query_dataset.py"}
+#: Generous limits for a shared CI machine; each runs in seconds.
+SCRIPT_TIMEOUT = 300
+CELL_TIMEOUT = 300
+
+
+def offline_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["HF_HUB_OFFLINE"] = "1"
+    env["HF_DATASETS_OFFLINE"] = "1"
+    return env
+
+
+def run_script(name: str, *arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(EXAMPLES / name), *arguments],
+        cwd=cwd,
+        env={**offline_env(), "MPLBACKEND": "Agg"},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=SCRIPT_TIMEOUT,
+    )
+
+
+def test_every_example_script_has_a_test() -> None:
+    assert {path.name for path in EXAMPLES.glob("*.py")} == SCRIPTS
+
+
+def test_parse_page_prints_every_article_of_the_shipped_page(tmp_path: Path) -> None:
+    result = run_script("parse_page.py", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "10 articles" in out
+    assert [f"[{position}] " in out for position in range(1, 11)] == [True] * 10
+    assert "headline:    堆龙德庆区第二届职业技能大赛举办" in out
+    assert "photographer: 李丛芳" in out
+    assert "contributor: 达瓦央宗, 实习生 (intern)" in out
+    assert "nothing lost" in out
+    assert "PROBLEM" not in out
+
+
+def test_parse_page_reports_a_bad_file_and_parses_the_rest(tmp_path: Path) -> None:
+    result = run_script("parse_page.py", "missing.txt", str(RAW), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "parse_page.py: missing.txt: no such file"
+    assert "10 articles" in result.stdout
+
+
+def test_query_dataset_builds_into_the_given_folder_and_queries_it(tmp_path: Path) -> None:
+    folder = tmp_path / "dataset"
+    result = run_script("query_dataset.py", str(folder), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (folder / "articles").is_dir()
+    assert "[datasets] 10 articles" in result.stdout
+    assert "[duckdb]" in result.stdout
+    assert "记者" in result.stdout
+
+
+# -- the notebook -----------------------------------------------------------------------------
+
+
+def outputs_of(notebook: Any) -> list[dict[str, Any]]:
+    return [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
+
+
+def text_of(output: dict[str, Any]) -> str:
+    if output["output_type"] == "stream":
+        return str(output["text"])
+    return str(output.get("data", {}).get("text/plain", ""))
+
+
+def test_notebook_is_committed_without_outputs() -> None:
+    notebook = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    code_cells = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    assert code_cells
+    assert [(cell["outputs"], cell["execution_count"]) for cell in code_cells] == [([], None)] * len(
+        code_cells
+    )
+
+
+def test_notebook_runs_top_to_bottom_offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    for key, value in offline_env().items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("LHASA_CORPUS_RAW", str(RAW))
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    client = nbclient.NotebookClient(
+        notebook,
+        timeout=CELL_TIMEOUT,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(tmp_path)}},
+    )
+    client.execute()  # raises CellExecutionError, with the cell and its traceback, if a cell fails
+
+    outputs = outputs_of(notebook)
+    assert not [output for output in outputs if output["output_type"] == "error"]
+    figures = [output for output in outputs if "image/png" in output.get("data", {})]
+    assert len(figures) == 3
+    text = "\n".join(text_of(output) for output in outputs)
+    assert "10 articles on 1 pages" in text
+    # The title + name extractor on the example of the issue, and on the whole page.
+    assert "('占堆', '市委常委、常务副市长', '常务副市长')" in text
+    assert "普布次仁" in text
+    assert "自治区司法厅普法与依法治理处副处长" in text
+    assert "在西藏" not in text  # 总书记在西藏视察: 在 opens no name
+    assert "figure labels:" in text
