@@ -1,7 +1,7 @@
 """Set-up and checks in one file, for a fresh machine with only Python 3.11+ and git.
 
     python3 tasks.py build   # make .venv, install lhasa-corpus[hf], build the dataset from data/raw/
-    python3 tasks.py test    # make .venv, install the dev tools, run ruff, mypy --strict and pytest
+    python3 tasks.py test    # make .venv, install the dev tools, run ruff, mypy --strict, pytest and mkdocs
 
 Each task creates the virtual environment ``.venv`` on first use and
 installs into it, so nothing touches the system Python. Extra arguments after
@@ -62,6 +62,8 @@ def test(arguments: list[str]) -> None:
     _run(BIN / "ruff", "check", *linted, env=env)
     _run(BIN / "mypy", env=env)
     _run(BIN / "python", "-m", "pytest", *arguments, env=env)
+    site = ROOT / "site"
+    _run(BIN / "mkdocs", "build", "--strict", "--site-dir", site, env={**env, "NO_MKDOCS_2_WARNING": "1"})
 
 
 TASKS = {"build": build, "test": test}
