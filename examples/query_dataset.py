@@ -54,13 +54,17 @@ def main(folder: Path) -> None:
 
     # 3. DuckDB: SQL over the shards, unnesting the contributors.
     shards = str(folder / "articles" / "*.parquet")
-    rows = duckdb.sql(
-        f"""
+    rows = (
+        duckdb.connect()
+        .execute(
+            f"""
         SELECT c.role, count(*) AS people, string_agg(DISTINCT c.name, '、' ORDER BY c.name) AS names
         FROM (SELECT unnest(contributors) AS c FROM read_parquet('{shards}'))
         GROUP BY c.role ORDER BY people DESC, c.role
         """
-    ).fetchall()
+        )
+        .fetchall()
+    )
     print("\n[duckdb] contributors by role:")
     for role, people, names in rows:
         print(f"  {role}: {people} ({names})")

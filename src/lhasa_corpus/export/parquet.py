@@ -12,8 +12,8 @@ names Parquet shards::
   article IDs (``<page ID>-NN``); issues by date, then paper.
 - *Streamed.* Each page is turned into Arrow rows as soon as it is parsed and
   spilled to a temporary Arrow IPC file; only a small sort key per page stays
-  in memory. The spill is then read back in sorted order, memory-mapped, one
-  row group at a time.
+  in memory. The spill is then read back in sorted order, one row group at a
+  time, so the peak memory is set by the row-group size, not the page count.
 - *Row groups* hold at most :data:`ROW_GROUP_ROWS` rows or about
   :data:`ROW_GROUP_BYTES` of uncompressed data, whichever comes first: large
   enough for DuckDB, Polars or Spark to scan efficiently, small enough to
@@ -56,7 +56,7 @@ from lhasa_corpus.records import Record, article_from_record, article_record, pa
 #: Most rows in one row group.
 ROW_GROUP_ROWS: Final = 50_000
 #: A row group is closed once it holds this much uncompressed Arrow data.
-ROW_GROUP_BYTES: Final = 64 * 2**20
+ROW_GROUP_BYTES: Final = 32 * 2**20
 #: A shard is closed once it holds this much uncompressed Arrow data.
 SHARD_BYTES: Final = 512 * 2**20
 #: The zstd level: text compresses well and the files are written once, read often.
@@ -135,9 +135,10 @@ def write_parquet(
     """Write the ``articles``, ``pages`` and ``issues`` tables of *pages* into *folder*.
 
     *pages* is consumed once, lazily; memory stays flat however many there
-    are. Each table folder is replaced whole, and only once every table has
-    been written. Raises :class:`ValueError` for two pages with one page ID or
-    an article whose page ID or date is not its page's.
+    are (a small sort key per page is all that is kept). Each table folder is
+    replaced whole, and only once every table has been written. Raises
+    :class:`ValueError` for two pages with one page ID or an article whose
+    page ID or date is not its page's.
     """
     folder = Path(folder)
     settings = settings or ParquetSettings()
@@ -385,7 +386,7 @@ class _TableWriter:
         folder.mkdir(parents=True)
         schema = self.schema.with_metadata(metadata)
         order = [index for _, index in sorted(self._keys)]
-        with pa.memory_map(str(self._spill)) as source:
+        with pa.OSFile(str(self._spill)) as source:
             reader = pa.ipc.open_file(source)
             shards = _write_shards(folder, schema, (reader.get_batch(index) for index in order), settings)
         names = []
