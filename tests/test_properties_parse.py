@@ -69,7 +69,27 @@ INDENTED_FIRST_LINE_ENDS_SENTENCE = [
 ]
 
 
+#: An indent-marked article of two paragraphs counted one indent (the dateline's line was not
+#: seen as indented), so a short last line after a full one split off as a paragraph.
+TWO_PARAGRAPHS_MARKED_BY_INDENT = [
+    ArticleSpec(
+        style="benbao",
+        contributors=(
+            Contributor(name="张晓东", role="特约记者"),
+            Contributor(name="卓玛扎西", role="特约记者"),
+        ),
+        headline="堆龙德庆区启动社会救助培训班",
+        paragraphs=(
+            "近日，堆龙德庆区启动社会救助培训班。",
+            "全面组织通过CCTV-4项目、完善项目，保障技能？认真推动678名考生项目，"
+            "认真打造通过5G文化，进一步交流农牧民。深入服务“人才生态”选手。",
+        ),
+    )
+]
+
+
 @given(article_lists(), layouts(), headers(), footers())
+@example(TWO_PARAGRAPHS_MARKED_BY_INDENT, Layout(width=18, first_line="indent", paragraph_gap=False), [], [])
 @example(ROLE_CUT_BY_WRAP, Layout(width=12), [], [])
 @example(
     INDENTED_FIRST_LINE_ENDS_SENTENCE, Layout(width=15, first_line="indent", paragraph_gap=False), [], []

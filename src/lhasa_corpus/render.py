@@ -795,12 +795,17 @@ def _ambiguities(
                 yield Ambiguity(reason="unpunctuated_end", article=index, paragraph=number)
             elif line_fill(last.text) > width - 1 and line_fill(first.text) > width - 2:
                 yield Ambiguity(reason="edge", article=index, paragraph=number)
-        whole = [line_fill(line.text) for line in own if not line.holds_dateline]
+        whole = [_fill(line) for line in own if not line.holds_dateline]
         if len(whole) >= 4 and _most_common(whole) != width:
             yield Ambiguity(reason="width_not_evident", article=index)
-    whole = [line_fill(line.text) for line in body if not line.holds_dateline]
+    whole = [_fill(line) for line in body if not line.holds_dateline]
     if whole and _most_common(whole) != width:
         yield Ambiguity(reason="width_not_evident", article=None)
+
+
+def _fill(line: _Line) -> float:
+    """How much of the column a line takes: its characters, and an indent's two ems."""
+    return line_fill(line.text) + (2 if line.indented else 0)
 
 
 def _most_common(fills: Sequence[float]) -> float:
