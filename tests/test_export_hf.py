@@ -13,8 +13,8 @@ from huggingface_hub import metadata_load
 from lhasa_corpus import MissingExtraError, iter_pages
 from lhasa_corpus.export import TABLES, read_parquet, read_table
 from lhasa_corpus.export.build import build_dataset
-from lhasa_corpus.export.hf import FLAG_DESCRIPTIONS, dataset_card, hf_features, size_category, to_hf_dataset
-from lhasa_corpus.models import ARTICLE_FLAGS, PAGE_FLAGS, Page
+from lhasa_corpus.export.hf import dataset_card, hf_features, size_category, to_hf_dataset
+from lhasa_corpus.models import Page
 from tests.conftest import RAW
 
 
@@ -86,10 +86,6 @@ def test_card_is_generated_from_the_data(folder: Path) -> None:
     for heading in ("## How it was built", "## Known limits", "## Citation", "## Licence"):
         assert heading in card
     assert (folder / "README.md").read_text(encoding="utf-8") == card
-
-
-def test_every_flag_has_a_description() -> None:
-    assert set(FLAG_DESCRIPTIONS) == ARTICLE_FLAGS | PAGE_FLAGS
 
 
 # -- load_dataset, offline --

@@ -8,32 +8,40 @@ Serialisation lives in :mod:`lhasa_corpus.records`, not here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Final
 
 import attrs
 
-#: The flags an article or page can carry. Each says where the parser guessed
-#: or what it could not find; the docs explain each one.
-ARTICLE_FLAGS: Final = frozenset(
+#: What each flag of an article means. A flag says where the parser guessed
+#: or what it could not find.
+ARTICLE_FLAG_DESCRIPTIONS: Final[Mapping[str, str]] = MappingProxyType(
     {
-        "headline_missing",  # no headline was found for the article
-        "headline_roles_guessed",  # kicker / headline / subheadline told apart by length alone
-        "dateline_missing",  # the article has no dateline (text before the page's first dateline)
-        "dateline_unclosed",  # a dateline's byline bracket never closed; the byline was left in the body
-        "dateline_source_guessed",  # an unknown outlet glued to the text before it: where its name starts
-        "caption_placed_by_similarity",  # a caption away from the article, attached by shared words
-        "caption_placed_by_position",  # a caption no article shares words with, attached to its neighbour
-        "near_identical_names",  # two names in the article differ in one character (李从芳 / 李丛芳)
+        "headline_missing": "no headline was found for the article",
+        "headline_roles_guessed": "kicker, headline and subheadline were told apart by length alone",
+        "dateline_missing": "the article has no dateline (text before the page's first dateline)",
+        "dateline_source_guessed": "the dateline names an unknown outlet; where its name starts is a guess",
+        "dateline_unclosed": "a dateline's byline bracket never closed; the byline was left in the body",
+        "caption_placed_by_similarity": "a caption away from the article, attached by shared words",
+        "caption_placed_by_position": "a caption no article shares words with, attached to its neighbour",
+        "near_identical_names": "two names in the article differ in one character (李从芳 / 李丛芳)",
     }
 )
-PAGE_FLAGS: Final = frozenset(
+#: What each flag of a page means.
+PAGE_FLAG_DESCRIPTIONS: Final[Mapping[str, str]] = MappingProxyType(
     {
-        "headline_placement_undecided",  # no evidence whether headlines precede or follow their bodies
-        "issue_date_inferred",  # the issue date was inferred from dates printed on the page
-        "no_articles",  # nothing on the page looked like an article
+        "headline_placement_undecided": "no evidence whether headlines precede or follow their bodies",
+        "issue_date_inferred": "the issue date was inferred from the latest date printed on the page",
+        "no_articles": "nothing on the page looked like an article",
     }
 )
+#: Every flag and what it means.
+FLAG_DESCRIPTIONS: Final[Mapping[str, str]] = MappingProxyType(
+    {**ARTICLE_FLAG_DESCRIPTIONS, **PAGE_FLAG_DESCRIPTIONS}
+)
+ARTICLE_FLAGS: Final = frozenset(ARTICLE_FLAG_DESCRIPTIONS)
+PAGE_FLAGS: Final = frozenset(PAGE_FLAG_DESCRIPTIONS)
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:

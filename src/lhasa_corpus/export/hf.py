@@ -31,7 +31,7 @@ from lhasa_corpus.errors import MissingExtraError
 from lhasa_corpus.export._files import write_text_atomic
 from lhasa_corpus.export.parquet import read_metadata, read_table, table_files, to_arrow
 from lhasa_corpus.export.schema import COLUMN_DESCRIPTIONS, TABLE_DESCRIPTIONS, TABLES, schema_for
-from lhasa_corpus.models import Page
+from lhasa_corpus.models import FLAG_DESCRIPTIONS, Page
 
 if TYPE_CHECKING:
     import datasets
@@ -44,21 +44,6 @@ PRETTY_NAME: Final = "拉萨日报 (Lhasa Daily) page text, parsed into articles
 TASK_CATEGORIES: Final = ("text-generation", "token-classification")
 #: The default licence field: the text is the publisher's, see the card's licence section.
 DEFAULT_LICENSE: Final = "other"
-
-#: What each flag means, for the card's known limits.
-FLAG_DESCRIPTIONS: Final = {
-    "headline_missing": "no headline was found for the article",
-    "headline_roles_guessed": "kicker, headline and subheadline were told apart by length alone",
-    "dateline_missing": "the article has no dateline (text before the page's first dateline)",
-    "dateline_source_guessed": "the dateline names an unknown outlet; where its name starts is a guess",
-    "dateline_unclosed": "a dateline's byline bracket never closed; the byline was left in the body",
-    "caption_placed_by_similarity": "a caption away from the article, attached by shared words",
-    "caption_placed_by_position": "a caption no article shares words with, attached to its neighbour",
-    "near_identical_names": "two names in the article differ in one character (李从芳 / 李丛芳)",
-    "headline_placement_undecided": "no evidence whether headlines precede or follow their bodies",
-    "issue_date_inferred": "the issue date was inferred from the latest date printed on the page",
-    "no_articles": "nothing on the page looked like an article",
-}
 
 _SIZE_CATEGORIES: Final = (
     (1_000, "n<1K"),
