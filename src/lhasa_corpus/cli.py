@@ -9,6 +9,7 @@ problem; the other files are still processed and the exit status is 1.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections import Counter
@@ -20,6 +21,7 @@ from lhasa_corpus import __version__
 from lhasa_corpus.errors import InputError, LhasaCorpusError
 from lhasa_corpus.loaders import iter_pages
 from lhasa_corpus.models import Page
+from lhasa_corpus.parallel import map_pages
 from lhasa_corpus.quality import PageReport, corpus_summary, page_report
 from lhasa_corpus.records import article_record, page_record
 
@@ -50,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "--pages", action="store_true", help="one line per page (with its articles and leftovers)"
     )
+    add_jobs_option(parse)
     parse.set_defaults(run=_run_parse)
 
     validate = commands.add_parser("validate", help="print a quality report per page and for the corpus")
@@ -66,6 +69,27 @@ def build_parser() -> argparse.ArgumentParser:
     else:
         register(commands)
     return parser
+
+
+def add_jobs_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--jobs N``: parse in N worker processes, with output identical to the serial run."""
+    parser.add_argument(
+        "--jobs",
+        type=_at_least_one,
+        default=1,
+        metavar="N",
+        help="parse in N processes; the output is the same as with 1 (default: 1)",
+    )
+
+
+def _at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number (got {text!r})") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be >= 1 (got {value})")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -91,13 +115,17 @@ def _pages(arguments: argparse.Namespace, errors: _ErrorLog) -> Iterator[Page]:
 
 def _run_parse(arguments: argparse.Namespace, errors: _ErrorLog) -> int:
     out = sys.stdout
-    for page in _pages(arguments, errors):
-        records = [page_record(page)] if arguments.pages else [article_record(a) for a in page.articles]
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False, sort_keys=False))
-            out.write("\n")
+    json_lines = functools.partial(_json_lines, pages=arguments.pages)
+    for lines in map_pages(json_lines, arguments.paths, jobs=arguments.jobs, on_error=errors):
+        out.write(lines)
     out.flush()
     return 0
+
+
+def _json_lines(page: Page, *, pages: bool) -> str:
+    """The JSON Lines of one page (run in the worker processes with ``--jobs``)."""
+    records = [page_record(page)] if pages else [article_record(article) for article in page.articles]
+    return "".join(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n" for record in records)
 
 
 def _run_validate(arguments: argparse.Namespace, errors: _ErrorLog) -> int:

@@ -31,8 +31,9 @@ from lhasa_corpus.export._files import atomic_path, sha256_of, write_text_atomic
 from lhasa_corpus.export.hf import DEFAULT_LICENSE, counted, write_dataset_card
 from lhasa_corpus.export.parquet import ParquetDataset, ParquetSettings, read_parquet, write_parquet
 from lhasa_corpus.export.schema import SCHEMA_VERSION
-from lhasa_corpus.loaders import ErrorHandler, iter_pages
+from lhasa_corpus.loaders import ErrorHandler
 from lhasa_corpus.models import Page
+from lhasa_corpus.parallel import iter_pages_parallel
 from lhasa_corpus.records import article_record, page_from_record, page_record
 
 #: The file beside the Parquet tables that lists them, for readers that drop schema metadata.
@@ -97,6 +98,7 @@ def build_dataset(
     progress: TextIO | None = None,
     license: str = DEFAULT_LICENSE,
     command: str | None = None,
+    jobs: int = 1,
 ) -> BuildSummary:
     """Parse raw page files and corpus folders and write the dataset folder.
 
@@ -105,10 +107,12 @@ def build_dataset(
     it, bad files are reported and skipped. *progress* gets a line every few
     seconds on long runs. Raises :class:`~lhasa_corpus.errors.LhasaCorpusError`
     when no page at all could be read, leaving an existing folder as it was.
+    With *jobs* above 1 the pages are parsed in that many processes
+    (:func:`~lhasa_corpus.parallel.iter_pages_parallel`); the files are the same.
     """
     log = _ErrorList(on_error)
     return _build(
-        iter_pages(paths, on_error=log),
+        iter_pages_parallel(paths, jobs=jobs, on_error=log),
         Path(folder),
         log,
         settings=settings,

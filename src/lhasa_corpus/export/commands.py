@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Final
 
+from lhasa_corpus.cli import add_jobs_option
 from lhasa_corpus.export.build import BuildSummary, build_dataset, export_dataset
 from lhasa_corpus.export.parquet import ParquetSettings
 from lhasa_corpus.loaders import ErrorHandler
@@ -35,6 +36,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help=f"raw page files or corpus folders (default: {DEFAULT_RAW})",
     )
     _add_output_options(build)
+    add_jobs_option(build)
     build.set_defaults(run=_run_build)
 
     export = commands.add_parser(
@@ -74,6 +76,7 @@ def _run_build(arguments: argparse.Namespace, errors: ErrorHandler) -> int:
         jsonl=arguments.jsonl,
         progress=None if arguments.quiet else sys.stderr,
         command=_command("build", arguments),
+        jobs=arguments.jobs,
     )
     return _print(summary)
 
