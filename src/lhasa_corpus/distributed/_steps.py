@@ -15,11 +15,10 @@ from datatrove.pipeline.writers.disk_base import DiskWriter
 
 from lhasa_corpus.distributed import error_from_record, error_record
 from lhasa_corpus.errors import InputError
-from lhasa_corpus.export import build as _build_module
-from lhasa_corpus.export.build import BuildSummary
+from lhasa_corpus.export.build import MANIFEST_JSON, BuildSummary, write_dataset
 from lhasa_corpus.export.hf import DEFAULT_LICENSE
 from lhasa_corpus.export.parquet import ParquetSettings
-from lhasa_corpus.loaders import iter_entries
+from lhasa_corpus.loaders import ErrorHandler, iter_entries
 from lhasa_corpus.models import Page
 from lhasa_corpus.parallel import _rebuild_error, _work_items
 from lhasa_corpus.records import page_from_record, page_record
@@ -165,22 +164,20 @@ def build_from_records(
     Goes through the exporter's own build, so the files are the serial build's;
     errors are only counted here (the launcher reports them).
     """
-    log = _build_module._ErrorList(_ignore)
 
-    def pages() -> Iterator[Page]:
+    def pages(report: ErrorHandler) -> Iterator[Page]:
         for record in records:
             if ERROR_KEY in record:
-                log(error_from_record(record[ERROR_KEY]))
+                report(error_from_record(record[ERROR_KEY]))
             else:
                 yield page_from_record(record)
 
-    return _build_module._build(
-        pages(),
+    return write_dataset(
+        pages,
         out,
-        log,
+        on_error=_ignore,
         settings=settings,
         jsonl=jsonl,
-        progress=None,
         license=DEFAULT_LICENSE,
         command=command,
     )
@@ -192,7 +189,7 @@ def _ignore(error: InputError) -> None:
 
 def read_summary(out: Path) -> BuildSummary:
     """The summary of a build, read back from the ``manifest.json`` it wrote."""
-    manifest = json.loads((out / _build_module.MANIFEST_JSON).read_text(encoding="utf-8"))
+    manifest = json.loads((out / MANIFEST_JSON).read_text(encoding="utf-8"))
     counts = manifest["summary"]
     parquet = [shard["path"] for table in manifest["tables"].values() for shard in table["files"]]
     return BuildSummary(
@@ -203,5 +200,5 @@ def read_summary(out: Path) -> BuildSummary:
         flags=tuple(sorted(counts["flags"].items())),
         pages_with_leftovers=counts["pages_with_leftovers"],
         files_with_errors=tuple(counts["files_with_errors"]),
-        files=(*manifest["files"], _build_module.MANIFEST_JSON, *parquet),
+        files=(*manifest["files"], MANIFEST_JSON, *parquet),
     )

@@ -4,7 +4,13 @@ Only this package imports ``pyarrow``; ``datasets`` is imported lazily by
 :func:`to_hf_dataset` and needs the ``hf`` extra.
 """
 
-from lhasa_corpus.export.build import BuildSummary, build_dataset, export_dataset, read_jsonl_pages
+from lhasa_corpus.export.build import (
+    BuildSummary,
+    build_dataset,
+    export_dataset,
+    read_jsonl_pages,
+    write_dataset,
+)
 from lhasa_corpus.export.hf import dataset_card, hf_features, to_hf_dataset, write_dataset_card
 from lhasa_corpus.export.parquet import (
     ParquetDataset,
@@ -44,6 +50,7 @@ __all__ = [
     "table_files",
     "to_arrow",
     "to_hf_dataset",
+    "write_dataset",
     "write_dataset_card",
     "write_parquet",
 ]

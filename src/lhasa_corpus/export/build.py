@@ -19,7 +19,7 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final, TextIO
 
@@ -110,11 +110,10 @@ def build_dataset(
     With *jobs* above 1 the pages are parsed in that many processes
     (:func:`~lhasa_corpus.parallel.iter_pages_parallel`); the files are the same.
     """
-    log = _ErrorList(on_error)
-    return _build(
-        iter_pages_parallel(paths, jobs=jobs, on_error=log),
-        Path(folder),
-        log,
+    return write_dataset(
+        lambda report: iter_pages_parallel(paths, jobs=jobs, on_error=report),
+        folder,
+        on_error=on_error,
         settings=settings,
         jsonl=jsonl,
         progress=progress,
@@ -138,9 +137,39 @@ def export_dataset(
 
     Bad lines and unreadable files are handled as :func:`build_dataset` handles bad raw files.
     """
+    return write_dataset(
+        lambda report: read_jsonl_pages(paths, on_error=report),
+        folder,
+        on_error=on_error,
+        settings=settings,
+        jsonl=jsonl,
+        progress=progress,
+        license=license,
+        command=command,
+    )
+
+
+def write_dataset(
+    read: Callable[[ErrorHandler], Iterator[Page]],
+    folder: str | Path,
+    *,
+    on_error: ErrorHandler | None = None,
+    settings: ParquetSettings | None = None,
+    jsonl: bool = False,
+    progress: TextIO | None = None,
+    license: str = DEFAULT_LICENSE,
+    command: str | None = None,
+) -> BuildSummary:
+    """Write the dataset folder from the pages that ``read(report)`` yields.
+
+    *read* is given the handler to report bad inputs to: the build counts
+    them in its summary and passes them to *on_error* (or raises the first
+    when there is none). :func:`build_dataset`, :func:`export_dataset` and the
+    distributed build all write through here, so their files are the same.
+    """
     log = _ErrorList(on_error)
     return _build(
-        read_jsonl_pages(paths, on_error=log),
+        read(log),
         Path(folder),
         log,
         settings=settings,
