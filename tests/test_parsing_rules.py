@@ -310,3 +310,18 @@ def test_indented_first_line_reaching_the_column_edge_does_not_end_its_paragraph
 )
 def test_line_break_inside_a_byline_is_the_column_wrap(byline: str, people: list[tuple[str, str]]) -> None:
     assert [(c.name, c.role) for c in parse_contributors(byline, 0, len(byline))] == people
+
+
+def test_indent_of_the_dateline_line_counts_toward_indent_marked_paragraphs() -> None:
+    text = (
+        "\u3000\u3000本报讯（特约记者 张晓东、卓玛扎西）\n"
+        "近日，堆龙德庆区启动社会救助培训班。\n"
+        "\u3000\u3000全面组织通过CCTV-4项目、完善项目，\n"
+        "保障技能？认真推动678名考生项目，认\n"
+        "真打造通过5G文化，进一步交流农牧民。\n"
+        "深入服务“人才生态”选手。\n"
+    )
+    assert parse(text).articles[0].paragraphs == (
+        "近日，堆龙德庆区启动社会救助培训班。",
+        "全面组织通过CCTV-4项目、完善项目，保障技能？认真推动678名考生项目，认真打造通过5G文化，进一步交流农牧民。深入服务“人才生态”选手。",
+    )

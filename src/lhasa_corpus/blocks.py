@@ -39,9 +39,13 @@ class Fragment:
     line: int
     text: str
     whole_line: bool
+    #: The fragment starts its line and the line is indented.
     indented: bool
     fill: float
     after_cut: bool = False
+    #: The fragment's line is indented, whether or not the fragment starts it
+    #: (the body after a dateline at the start of an indented line).
+    line_indented: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -113,6 +117,7 @@ def cut_fragments(lines: Sequence[Line], cuts: Sequence[tuple[int, int]]) -> lis
                     whole_line=len(pieces) == 1 and (piece_start, piece_end) == (line.start, line.end),
                     indented=indented and piece_start == line.start,
                     fill=fill,
+                    line_indented=indented,
                 )
             )
     return _mark_cuts(fragments, cuts)
@@ -219,7 +224,7 @@ def split_paragraphs(fragments: Sequence[Fragment], width: float | None = None) 
         return []
     width = column_width(fragments) if width is None else width
     # Where the extractor kept the indents, they alone mark paragraph starts.
-    indent_marked = sum(1 for fragment in fragments if fragment.indented) >= 2
+    indent_marked = len({fragment.line for fragment in fragments if fragment.line_indented}) >= 2
     paragraphs = [[fragments[0]]]
     for before, after in itertools.pairwise(fragments):
         if after.indented if indent_marked else ends_paragraph(before, after, width):
