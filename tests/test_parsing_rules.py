@@ -325,3 +325,8 @@ def test_indent_of_the_dateline_line_counts_toward_indent_marked_paragraphs() ->
         "近日，堆龙德庆区启动社会救助培训班。",
         "全面组织通过CCTV-4项目、完善项目，保障技能？认真推动678名考生项目，认真打造通过5G文化，进一步交流农牧民。深入服务“人才生态”选手。",
     )
+
+
+def test_a_stray_indent_before_the_dateline_does_not_switch_to_indent_marked_paragraphs() -> None:
+    text = f"\u3000\u3000拉萨融媒讯（记者杨璐）{wrap(BODY_A)}\n\n{wrap(BODY_B)}"
+    assert len(parse(text).articles[0].paragraphs) == 2

@@ -9,6 +9,7 @@ words it shares with the bodies on either side.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import itertools
@@ -26,6 +27,7 @@ from lhasa_corpus.blocks import (
     group_blocks,
     looks_like_headline,
     split_paragraphs,
+    starts_indented_line,
 )
 from lhasa_corpus.bylines import Dateline, find_datelines, parse_contributors
 from lhasa_corpus.captions import CaptionParts, read_caption
@@ -153,6 +155,7 @@ class _PageParser:
         self.raw = raw_text
         self.lines = split_lines(raw_text)
         self.squeezed = Squeezed.of(raw_text)
+        self.line_starts = [line.start for line in self.lines]
         self.leftover_spans: list[tuple[int, int]] = []
         self.placement: Placement | None = None
         self.placement_undecided = False
@@ -272,7 +275,10 @@ class _PageParser:
         body = [fragment for block in unit.blocks for fragment in block.fragments]
         own_width = column_width(body)
         use_width = own_width if sum(1 for f in body if f.whole_line) >= 4 else width
-        for paragraph in split_paragraphs(body, use_width):
+        indented_dateline = []
+        if unit.dateline is not None and starts_indented_line(self.raw, unit.dateline.start):
+            indented_dateline.append(bisect.bisect_right(self.line_starts, unit.dateline.start) - 1)
+        for paragraph in split_paragraphs(body, use_width, other_indented_lines=indented_dateline):
             draft.add_paragraph(paragraph)
         for start, end in unit.continuations:
             draft.add_field("continuations", [(start, end)], normalize_byline)

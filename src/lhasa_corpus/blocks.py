@@ -123,6 +123,17 @@ def cut_fragments(lines: Sequence[Line], cuts: Sequence[tuple[int, int]]) -> lis
     return _mark_cuts(fragments, cuts)
 
 
+def starts_indented_line(text: str, offset: int) -> bool:
+    """Whether the character at *offset* is the first of an indented line.
+
+    >>> starts_indented_line("正文\\n\\u3000\\u3000本报讯", 5), starts_indented_line("本报讯", 0)
+    (True, False)
+    """
+    line_start = max(text.rfind(char, 0, offset) for char in "\n\r") + 1
+    leading = text[line_start:offset]
+    return not leading.strip() and (IDEOGRAPHIC_SPACE in leading or len(leading) >= 2)
+
+
 def _indent_ems(leading: str) -> float:
     return sum(1.0 if char == IDEOGRAPHIC_SPACE else 0.5 for char in leading)
 
@@ -208,12 +219,16 @@ def ends_paragraph(before: Fragment, after: Fragment, width: float) -> bool:
     return after.fill <= width - INDENT_EMS
 
 
-def split_paragraphs(fragments: Sequence[Fragment], width: float | None = None) -> list[list[Fragment]]:
+def split_paragraphs(
+    fragments: Sequence[Fragment], width: float | None = None, *, other_indented_lines: Iterable[int] = ()
+) -> list[list[Fragment]]:
     """Split the fragments of one article body into paragraphs.
 
     Where two or more lines are indented, the body marks its paragraphs with
     indents and a paragraph starts exactly at each indented line; otherwise
     :func:`ends_paragraph` decides between each two lines.
+    *other_indented_lines* are indexes of indented lines that may hold no body
+    fragment (the line a dateline starts).
 
     >>> from lhasa_corpus.lines import split_lines
     >>> text = "一二三四五六七八九十\\n一二三四五六七八九十\\n一二。\\n一二三四五六七八九十\\n一二三。"
@@ -224,7 +239,8 @@ def split_paragraphs(fragments: Sequence[Fragment], width: float | None = None) 
         return []
     width = column_width(fragments) if width is None else width
     # Where the extractor kept the indents, they alone mark paragraph starts.
-    indent_marked = len({fragment.line for fragment in fragments if fragment.line_indented}) >= 2
+    indented_lines = {fragment.line for fragment in fragments if fragment.line_indented}
+    indent_marked = len(indented_lines.union(other_indented_lines)) >= 2
     paragraphs = [[fragments[0]]]
     for before, after in itertools.pairwise(fragments):
         if after.indented if indent_marked else ends_paragraph(before, after, width):
