@@ -198,14 +198,15 @@ def _build(corpus: Path, out: Path, jobs: int) -> int:
     from lhasa_corpus.parallel import map_pages  # noqa: PLC0415
 
     if jobs > 1:
-        # Stands in for the proposed `build_dataset(..., jobs=N)`: the same loader, parallel.
-        def parallel(paths: list[Path], on_error: Callable[[Exception], None]) -> Iterator[Any]:
+        # build_dataset(..., jobs=N) with the workers' peak memory recorded on the way.
+        def parallel(report: Callable[[Any], None]) -> Iterator[Any]:
             return _peaks(
-                map_pages(functools.partial(_with_peak, _same), paths, jobs=jobs, on_error=on_error)
+                map_pages(functools.partial(_with_peak, _same), [corpus], jobs=jobs, on_error=report)
             )
 
-        build.iter_pages = parallel
-    summary = build.build_dataset([corpus], out, on_error=_ignore)
+        summary = build.write_dataset(parallel, out, on_error=_ignore)
+    else:
+        summary = build.build_dataset([corpus], out, on_error=_ignore)
     return summary.pages
 
 
