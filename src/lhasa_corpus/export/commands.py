@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import shlex
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
@@ -68,28 +70,24 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_build(arguments: argparse.Namespace, errors: ErrorHandler) -> int:
-    summary = build_dataset(
-        arguments.paths,
-        arguments.out,
-        on_error=errors,
-        settings=_settings(arguments),
-        jsonl=arguments.jsonl,
-        progress=None if arguments.quiet else sys.stderr,
-        command=_command("build", arguments),
-        jobs=arguments.jobs,
-    )
-    return _print(summary)
+    return _write(functools.partial(build_dataset, jobs=arguments.jobs), "build", arguments, errors)
 
 
 def _run_export(arguments: argparse.Namespace, errors: ErrorHandler) -> int:
-    summary = export_dataset(
+    return _write(export_dataset, "export", arguments, errors)
+
+
+def _write(
+    write: Callable[..., BuildSummary], command: str, arguments: argparse.Namespace, errors: ErrorHandler
+) -> int:
+    summary = write(
         arguments.paths,
         arguments.out,
         on_error=errors,
         settings=_settings(arguments),
         jsonl=arguments.jsonl,
         progress=None if arguments.quiet else sys.stderr,
-        command=_command("export", arguments),
+        command=_command(command, arguments),
     )
     return _print(summary)
 
