@@ -8,7 +8,6 @@ it enforces. Shrunk failures found by the deep profile are kept as ``@example``.
 from __future__ import annotations
 
 import itertools
-import re
 
 from hypothesis import event, example, given
 from hypothesis import strategies as st
@@ -16,29 +15,16 @@ from hypothesis import strategies as st
 from lhasa_corpus.errors import InputError
 from lhasa_corpus.lines import decode, split_pages
 from lhasa_corpus.loaders import parse_text
-from lhasa_corpus.models import Article, Contributor, Page
+from lhasa_corpus.models import Contributor, Page
 from lhasa_corpus.normalize import BODY_RULES, BYLINE_RULES, HEADLINE_RULES, apply_rules
+from lhasa_corpus.quality import PRIMARY_FIELD, field_value
 from lhasa_corpus.render import ArticleFields, ArticleSpec, CaptionSpec, Layout, encode_pages, render_page
 from tests.strategies import article_lists, footers, headers, layouts
-
-#: Fields whose spans together with the leftovers hold every character of a page once.
-PRIMARY_FIELD = re.compile(
-    r"kicker|headline|subheadlines/\d+|dateline|paragraphs/\d+|captions/\d+/(text|credit)|continuations/\d+"
-)
 
 
 def solid(text: str) -> str:
     """The non-white-space characters of *text*."""
     return "".join(text.split())
-
-
-def field_value(article: Article, field: str) -> str | None:
-    """The value of a span's field, such as ``paragraphs/2`` or ``captions/0/credit``."""
-    name, *rest = field.split("/")
-    value: object = getattr(article, name)
-    for part in rest:
-        value = value[int(part)] if part.isdigit() else getattr(value, part)  # type: ignore[index]
-    return None if value is None else str(value)
 
 
 # -- regressions: pages the suite once got wrong ------------------------------------------------
