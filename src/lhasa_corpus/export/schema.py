@@ -97,7 +97,7 @@ COLUMN_DESCRIPTIONS: Final[dict[str, dict[str, str]]] = {
         "paper": "the newspaper, e.g. 拉萨日报",
         "issue_date": "the issue's date (given in the manifest, or inferred: see the page's flags)",
         "page": "the page number, null when unknown",
-        "position": "0-based position of the article on the page",
+        "position": "1-based position of the article on the page, in the order of the raw text",
         "kicker": "the line printed above the headline (引题), if any",
         "headline": "the main headline (主题), null when none was found",
         "subheadlines": "the lines printed below the headline (副题)",
