@@ -330,3 +330,13 @@ def test_indent_of_the_dateline_line_counts_toward_indent_marked_paragraphs() ->
 def test_a_stray_indent_before_the_dateline_does_not_switch_to_indent_marked_paragraphs() -> None:
     text = f"\u3000\u3000拉萨融媒讯（记者杨璐）{wrap(BODY_A)}\n\n{wrap(BODY_B)}"
     assert len(parse(text).articles[0].paragraphs) == 2
+
+
+def test_a_block_opening_with_a_dash_is_a_subheadline_however_long() -> None:
+    text = f"拉萨融媒讯（记者杨璐）{wrap(BODY_A)}\n\n雪域高原绽放青春之花\n\n——记拉萨市城关区八廓街道优秀共产党员次仁卓玛"
+    article = parse(text).articles[0]
+    assert (article.kicker, article.headline, article.subheadlines) == (
+        None,
+        "雪域高原绽放青春之花",
+        ("——记拉萨市城关区八廓街道优秀共产党员次仁卓玛",),
+    )

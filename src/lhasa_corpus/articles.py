@@ -49,6 +49,8 @@ MIN_CAPTION_SIMILARITY: Final = 0.05
 #: How much a photographer who is (nearly) one of the article's contributors
 #: adds to a caption's similarity with the article.
 NAME_BONUS: Final = 0.2
+#: Dashes that open a subheadline (——记拉萨市…).
+_DASHES: Final = ("—", "－", "-")
 #: Two lengths closer than this ratio make the main headline a guess.
 HEADLINE_LENGTH_RATIO: Final = 1.2
 
@@ -374,10 +376,21 @@ class _Draft:
                 self.contributors.append(Contributor(name=person.name, role=person.role or ""))
 
     def set_headlines(self, blocks: list[Block]) -> None:
-        lengths = [len(block.flat) for block in blocks]
-        main = max(range(len(blocks)), key=lambda index: (lengths[index], -index))
-        if len(blocks) > 1:
-            ordered = sorted(lengths, reverse=True)
+        """Tell the kicker, the headline and the subheadlines of a headline group apart.
+
+        A block that opens with a dash (``——记…``) is a subheadline, as papers
+        print them. Of the others, the longest is the headline: in extracted
+        text the type size is gone, and the headline is the block that says the
+        most. Blocks before it are the kicker, blocks after it subheadlines.
+        The roles are flagged as guessed when the two longest candidates are
+        of about the same length.
+        """
+        candidates = [index for index, block in enumerate(blocks) if not block.flat.startswith(_DASHES)]
+        candidates = candidates or list(range(len(blocks)))
+        lengths = {index: len(blocks[index].flat) for index in candidates}
+        main = max(candidates, key=lambda index: (lengths[index], -index))
+        if len(candidates) > 1:
+            ordered = sorted(lengths.values(), reverse=True)
             if ordered[0] < ordered[1] * HEADLINE_LENGTH_RATIO:
                 self.flags.add("headline_roles_guessed")
         if main > 0:
