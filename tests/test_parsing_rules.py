@@ -113,6 +113,8 @@ def test_every_role_is_read(printed: str) -> None:
             "李丛芳",
         ),
         ("图为选手同台竞技。", "图为选手同台竞技。", None, None),
+        ("图为选手同台竞技。（摄影 张三）", "图为选手同台竞技。", "（摄影 张三）", "张三"),
+        ("选手同台竞技。 摄影：李丛芳", "选手同台竞技。", "摄影：李丛芳", "李丛芳"),
     ],
 )
 def test_caption_forms(raw: str, text: str, credit: str | None, photographer: str | None) -> None:

@@ -113,7 +113,7 @@ _GENERIC_SOURCE_END = re.compile(r"(?:融媒体中心|融媒|日报|晚报|新�
 MAX_GENERIC_NAME: Final = 6
 #: Longest byline bracket accepted, in characters; longer is not a byline.
 MAX_BYLINE: Final = 60
-_NAME_SEPARATORS: Final = r"\s、，,/／;；（）()"
+_NAME_SEPARATORS: Final = r"\s、，,/／;；:：（）()"
 _ROLE_WORDS = _ALTERNATION(sorted((role for role in ROLES if role != "摄"), key=len, reverse=True))
 #: 摄 is a role only where a name or bracket ends: ``李丛芳摄``, ``张三 摄）``.
 _ROLE = rf"{_ROLE_WORDS}|摄(?=[{_NAME_SEPARATORS}]|$)"

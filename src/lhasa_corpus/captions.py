@@ -22,14 +22,16 @@ _CAPTION_OPENING = re.compile(
 )
 _CREDIT_ROLES = "|".join(sorted((role for role in ROLES if len(role) > 1), key=len, reverse=True))
 #: A credit, on text with the white space taken out: an optional organisation
-#: and role, a name, and 摄 / 摄影 / 供图, perhaps in brackets.
+#: and role, a name, and 摄 / 摄影 / 供图, perhaps in brackets; or 摄影 / 图 and
+#: the names after it (``摄影：张三``, ``（摄影 张三）``).
 _CREDIT = re.compile(
     rf"[（(]?(?:[{HAN}]{{0,8}}?(?:{_CREDIT_ROLES}))?[{HAN}·]{{2,12}}?(?:摄影|摄|供图)[）)]?"
     rf"|(?:摄影|图)[:：][{HAN}·、，,]{{2,20}}"
+    rf"|[（(](?:摄影|图)[:：]?[{HAN}·、，,]{{2,20}}[）)]"
 )
 #: A quick test that rules out most blocks before the credit search: a credit
 #: ends in 摄, 摄影, 供图 (perhaps bracketed), or names the photographer after 摄影：/图：.
-_MAY_END_IN_CREDIT = re.compile(r"(?:摄|摄影|供图)[）)]?$|(?:摄影|图)[:：]")
+_MAY_END_IN_CREDIT = re.compile(r"(?:摄|摄影|供图)[）)]?$|(?:摄影|图)[:：]|[（(](?:摄影|图)")
 #: The longest caption accepted, in characters without white space.
 MAX_CAPTION: Final = 160
 
