@@ -74,7 +74,37 @@ TWO_PARAGRAPHS_MARKED_BY_INDENT = [
 ]
 
 
+#: On a page that marks paragraphs by indents, a dateline glued behind the previous headline
+#: loses its line's indent, so its article counted one indent and fell back to the width
+#: rules (fixed: the page, not the article, decides that indents mark paragraphs).
+DATELINE_GLUED_ON_INDENTED_PAGE = [
+    ArticleSpec(
+        contributors=(Contributor(name="次仁", role="记者"),),
+        headline="拉萨高新控股集团举办青稞种植技术培训",
+        subheadlines=("解难题 强能力",),
+        paragraphs=("近日，拉萨高新控股集团举办青稞种植技术培训。",),
+    ),
+    ArticleSpec(
+        style="benbao",
+        contributors=(Contributor(name="次仁", role="特约记者"),),
+        paragraphs=(
+            "近日，堆龙德庆区举办社会救助培训班。",
+            "进一步推动通过PPT群众，推动群众，推动技能。认真推动678家企业群众，"
+            "认真打造通过5G群众，进一步推动农牧民。进一步推动“群众群众”群众。",
+        ),
+    ),
+]
+
+
 @given(article_lists(), layouts(), headers(), footers())
+@example(
+    DATELINE_GLUED_ON_INDENTED_PAGE,
+    Layout(
+        width=18, placement="after", first_line="indent", paragraph_gap=False, glue_datelines=True, seed=147
+    ),
+    [],
+    [],
+)
 @example(TWO_PARAGRAPHS_MARKED_BY_INDENT, Layout(width=18, first_line="indent", paragraph_gap=False), [], [])
 @example(ROLE_CUT_BY_WRAP, Layout(width=12), [], [])
 @example(

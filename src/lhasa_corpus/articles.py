@@ -184,7 +184,8 @@ class _PageParser:
         self._attach_headlines(units, placement)
         bodies = [unit for unit in units if unit.kind == "body"]
         width = column_width([f for unit in bodies for block in unit.blocks for f in block.fragments])
-        drafts = [self._draft(unit, width) for unit in bodies]
+        indent_marked = len(self._indented_lines(bodies)) >= 2
+        drafts = [self._draft(unit, width, indent_marked=indent_marked) for unit in bodies]
         self._place_captions(drafts, captions)
         return sorted(drafts, key=lambda draft: draft.start)
 
@@ -264,7 +265,27 @@ class _PageParser:
 
     # -- articles --------------------------------------------------------------------------
 
-    def _draft(self, unit: _Unit, width: float) -> _Draft:
+    def _indented_lines(self, bodies: list[_Unit]) -> set[int]:
+        """The indented lines of the page's bodies, the lines datelines start included.
+
+        An extractor keeps paragraph indents for a whole page or for none of
+        it, so the page decides: where two or more body lines are indented,
+        indents alone mark paragraphs, even in an article whose own first
+        indent was lost to a dateline glued behind a headline.
+        """
+        lines = {
+            fragment.line
+            for unit in bodies
+            for block in unit.blocks
+            for fragment in block.fragments
+            if fragment.line_indented
+        }
+        for unit in bodies:
+            if unit.dateline is not None and starts_indented_line(self.raw, unit.dateline.start):
+                lines.add(bisect.bisect_right(self.line_starts, unit.dateline.start) - 1)
+        return lines
+
+    def _draft(self, unit: _Unit, width: float, *, indent_marked: bool) -> _Draft:
         draft = _Draft(raw=self.raw)
         if unit.dateline is not None:
             draft.set_dateline(unit.dateline)
@@ -277,10 +298,7 @@ class _PageParser:
         body = [fragment for block in unit.blocks for fragment in block.fragments]
         own_width = column_width(body)
         use_width = own_width if sum(1 for f in body if f.whole_line) >= 4 else width
-        indented_dateline = []
-        if unit.dateline is not None and starts_indented_line(self.raw, unit.dateline.start):
-            indented_dateline.append(bisect.bisect_right(self.line_starts, unit.dateline.start) - 1)
-        for paragraph in split_paragraphs(body, use_width, other_indented_lines=indented_dateline):
+        for paragraph in split_paragraphs(body, use_width, indent_marked=indent_marked):
             draft.add_paragraph(paragraph)
         for start, end in unit.continuations:
             draft.add_field("continuations", [(start, end)], normalize_byline)

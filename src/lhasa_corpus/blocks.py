@@ -220,15 +220,14 @@ def ends_paragraph(before: Fragment, after: Fragment, width: float) -> bool:
 
 
 def split_paragraphs(
-    fragments: Sequence[Fragment], width: float | None = None, *, other_indented_lines: Iterable[int] = ()
+    fragments: Sequence[Fragment], width: float | None = None, *, indent_marked: bool | None = None
 ) -> list[list[Fragment]]:
     """Split the fragments of one article body into paragraphs.
 
-    Where two or more lines are indented, the body marks its paragraphs with
-    indents and a paragraph starts exactly at each indented line; otherwise
-    :func:`ends_paragraph` decides between each two lines.
-    *other_indented_lines* are indexes of indented lines that may hold no body
-    fragment (the line a dateline starts).
+    Where the extractor kept paragraph indents (*indent_marked*; by default,
+    where two or more of the lines are indented), a paragraph starts exactly
+    at each indented line; otherwise :func:`ends_paragraph` decides between
+    each two lines.
 
     >>> from lhasa_corpus.lines import split_lines
     >>> text = "一二三四五六七八九十\\n一二三四五六七八九十\\n一二。\\n一二三四五六七八九十\\n一二三。"
@@ -238,9 +237,8 @@ def split_paragraphs(
     if not fragments:
         return []
     width = column_width(fragments) if width is None else width
-    # Where the extractor kept the indents, they alone mark paragraph starts.
-    indented_lines = {fragment.line for fragment in fragments if fragment.line_indented}
-    indent_marked = len(indented_lines.union(other_indented_lines)) >= 2
+    if indent_marked is None:
+        indent_marked = len({fragment.line for fragment in fragments if fragment.line_indented}) >= 2
     paragraphs = [[fragments[0]]]
     for before, after in itertools.pairwise(fragments):
         if after.indented if indent_marked else ends_paragraph(before, after, width):
