@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lhasa_corpus import iter_pages
+from lhasa_corpus.articles import article_id_for
 from lhasa_corpus.export import (
     ARTICLES,
     ISSUES,
@@ -70,7 +71,7 @@ def articles_of(
     @st.composite
     def article(draw: st.DrawFn, position: int) -> Article:
         return Article(
-            article_id=f"{page_id}-{position:02d}",
+            article_id=article_id_for(page_id, position),
             page_id=page_id,
             paper=paper,
             issue_date=issue_date,
@@ -242,7 +243,7 @@ def _page_with_articles(text: str, date: dt.date | None) -> Page:
         raw_text=text,
         articles=[
             Article(
-                article_id=f"{page_id}-{position:02d}",
+                article_id=article_id_for(page_id, position),
                 page_id=page_id,
                 paper="拉萨日报",
                 issue_date=date,

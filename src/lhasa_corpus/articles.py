@@ -99,6 +99,15 @@ def page_id_for(raw_text: str, issue_date: dt.date | None, page: int | None) -> 
     return f"{date}-p{page or 0:02d}-{digest}"
 
 
+def article_id_for(page_id: str, position: int) -> str:
+    """The stable ID of an article: its page's ID and its 1-based position, on two digits.
+
+    >>> article_id_for("20250917-p03-11ee20b42e", 5)
+    '20250917-p03-11ee20b42e-05'
+    """
+    return f"{page_id}-{position:02d}"
+
+
 def parse_page(
     raw_text: str,
     *,
@@ -123,7 +132,7 @@ def parse_page(
     page_id = page_id or page_id_for(raw_text, issue_date, page)
     articles = tuple(
         draft.build(
-            article_id=f"{page_id}-{position:02d}",
+            article_id=article_id_for(page_id, position),
             page_id=page_id,
             paper=paper,
             issue_date=issue_date,
