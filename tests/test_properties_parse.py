@@ -96,7 +96,25 @@ DATELINE_GLUED_ON_INDENTED_PAGE = [
 ]
 
 
+#: A caption about the second article credited a photographer who reports for the first: the
+#: credit's words and a bonus for the name outweighed the shared content (fixed: the credit is
+#: left out of the comparison and the name only breaks ties).
+PHOTOGRAPHER_REPORTS_FOR_ANOTHER_ARTICLE = [
+    ArticleSpec(
+        place="日喀则",
+        contributors=(Contributor(name="次仁", role="记者"), Contributor(name="张从芳", role="记者")),
+        paragraphs=("近日，八廓古城管委会举办职业技能大赛。次仁说：“推动群众。”", "次仁说：“加强群众。”"),
+    ),
+    ArticleSpec(
+        contributors=(Contributor(name="次仁", role="记者"),),
+        paragraphs=("近日，林周县举办银企对接会。次仁说：“推动群众。”",),
+        captions=(CaptionSpec(text="图为林周县银企对接会现场，加强群众。", photographer="张从芳"),),
+    ),
+]
+
+
 @given(article_lists(), layouts(), headers(), footers())
+@example(PHOTOGRAPHER_REPORTS_FOR_ANOTHER_ARTICLE, Layout(width=12, paragraph_gap=False, seed=0), [], [])
 @example(
     DATELINE_GLUED_ON_INDENTED_PAGE,
     Layout(

@@ -46,9 +46,6 @@ NAME_DISTANCE: Final = 1
 #: A caption whose best article shares less than this share of its character
 #: pairs is placed by position, not by content.
 MIN_CAPTION_SIMILARITY: Final = 0.05
-#: How much a photographer who is (nearly) one of the article's contributors
-#: adds to a caption's similarity with the article.
-NAME_BONUS: Final = 0.2
 #: Dashes that open a subheadline (——记拉萨市…).
 _DASHES: Final = ("—", "－", "-")
 #: Two lengths closer than this ratio make the main headline a guess.
@@ -316,23 +313,29 @@ class _PageParser:
     def _place_captions(self, drafts: list[_Draft], captions: list[_PlacedCaption]) -> None:
         """Attach each caption to the article it illustrates, by content first.
 
-        The score of an article is the share of the caption's character pairs
-        (Han bigrams) that the article's headline and body contain, plus
-        :data:`NAME_BONUS` when the photographer is, or nearly is, one of its
-        contributors. A caption placed elsewhere than next to the winner is
-        flagged, and so is one that no article shares words with.
+        An article's score is the share of the caption text's character pairs
+        (Han bigrams; the credit's words say nothing of the content) that its
+        headline and body contain. The best score wins; on a tie, an article
+        whose contributors include the photographer (or a near-identical name)
+        wins. A caption placed elsewhere than next to the winner is flagged
+        ``caption_placed_by_similarity``. When no article reaches
+        :data:`MIN_CAPTION_SIMILARITY`, the caption goes to a neighbour (one
+        with the photographer, if there is one) and is flagged
+        ``caption_placed_by_position``.
         """
         for caption in captions:
             if not drafts:
                 self.leftover_spans.append((caption.block.start, caption.block.end))
                 continue
-            caption_text = self.raw[caption.block.start : caption.block.end]
+            text_span = caption.parts.text_span
+            caption_text = self.raw[text_span[0] : text_span[1]] if text_span else ""
             photographers = [person.name for person in caption.parts.photographers]
-            scores = [draft.similarity(caption_text, photographers) for draft in drafts]
-            best = max(range(len(drafts)), key=lambda index: (scores[index], -index))
+            scores = [draft.similarity(caption_text) for draft in drafts]
+            credited = [draft.names_any(photographers) for draft in drafts]
+            best = max(range(len(drafts)), key=lambda index: (scores[index], credited[index], -index))
             neighbours = _neighbours(drafts, caption.block.start)
             if scores[best] < MIN_CAPTION_SIMILARITY:
-                best = neighbours[0]
+                best = max(neighbours, key=lambda index: credited[index])
                 drafts[best].flags.add("caption_placed_by_position")
             elif best not in neighbours:
                 drafts[best].flags.add("caption_placed_by_similarity")
@@ -452,16 +455,18 @@ class _Draft:
                 self.flags.add("near_identical_names")
         self.captions.append(Caption(text=text or "", credit=credit, photographer=photographer))
 
-    def similarity(self, caption_text: str, photographers: list[str]) -> float:
+    def similarity(self, caption_text: str) -> float:
+        """The share of the caption's Han bigrams that the headline and body contain."""
         if self._bigrams is None:
             words = [str(self.fields.get("headline") or ""), *self.paragraphs]
             self._bigrams = _bigrams("".join(words))
         wanted = _bigrams(caption_text)
-        score = len(wanted & self._bigrams) / len(wanted) if wanted else 0.0
-        names = [person.name for person in self.contributors]
-        if any(name == other or near_identical(name, other) for name in photographers for other in names):
-            score += NAME_BONUS
-        return score
+        return len(wanted & self._bigrams) / len(wanted) if wanted else 0.0
+
+    def names_any(self, names: list[str]) -> bool:
+        """Whether one of *names* is, or nearly is, one of the article's contributors."""
+        own = [person.name for person in self.contributors]
+        return any(name == other or near_identical(name, other) for name in names for other in own)
 
     def build(
         self,
