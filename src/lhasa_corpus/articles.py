@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
-import itertools
+import operator
 import re
 from collections.abc import Sequence
 from typing import Final, Literal
@@ -364,18 +364,19 @@ class _Draft:
     contributors: list[Contributor] = attrs.Factory(list)
     subheadlines: list[str] = attrs.Factory(list)
     spans: list[Span] = attrs.Factory(list)
+    caption_spans: list[Span] = attrs.Factory(list)
     flags: set[str] = attrs.Factory(set)
     _bigrams: set[str] | None = None
 
     @property
     def start(self) -> int:
-        own = [span.start for span in self.spans if not span.field.startswith("captions/")]
-        return min(own) if own else 0
+        """Where the article's own text starts; captions printed elsewhere do not count."""
+        return min((span.start for span in self.spans), default=0)
 
     @property
     def end(self) -> int:
-        own = [span.end for span in self.spans if not span.field.startswith("captions/")]
-        return max(own) if own else 0
+        """Where the article's own text ends; captions printed elsewhere do not count."""
+        return max((span.end for span in self.spans), default=0)
 
     def add_field(self, name: str, spans: Sequence[tuple[int, int]], rule: object) -> str:
         text = "\n".join(self.raw[start:end] for start, end in spans)
@@ -439,17 +440,19 @@ class _Draft:
         field = f"captions/{len(self.captions)}"
         text = credit = photographer = None
         if parts.text_span is not None:
-            self.spans.append(Span(field=f"{field}/text", start=parts.text_span[0], end=parts.text_span[1]))
+            self.caption_spans.append(
+                Span(field=f"{field}/text", start=parts.text_span[0], end=parts.text_span[1])
+            )
             text = normalize_body(self.raw[slice(*parts.text_span)])
         if parts.credit_span is not None:
-            self.spans.append(
+            self.caption_spans.append(
                 Span(field=f"{field}/credit", start=parts.credit_span[0], end=parts.credit_span[1])
             )
             credit = normalize_byline(self.raw[slice(*parts.credit_span)])
         if parts.photographers:
             first = parts.photographers[0]
             photographer = first.name
-            self.spans.append(Span(field=f"{field}/photographer", start=first.start, end=first.end))
+            self.caption_spans.append(Span(field=f"{field}/photographer", start=first.start, end=first.end))
             names = [person.name for person in self.contributors]
             if any(near_identical(photographer, name) for name in names):
                 self.flags.add("near_identical_names")
@@ -501,7 +504,9 @@ class _Draft:
             char_start=self.start,
             char_end=self.end,
             flags=tuple(self.flags),
-            spans=tuple(sorted(self.spans, key=lambda span: (span.start, span.end, span.field))),
+            spans=tuple(
+                sorted(self.spans + self.caption_spans, key=lambda span: (span.start, span.end, span.field))
+            ),
         )
 
 
@@ -599,7 +604,7 @@ def _overlaps_any(span: tuple[int, int], others: Sequence[tuple[int, int]]) -> b
 def _bigrams(text: str) -> set[str]:
     """The pairs of consecutive Han characters in *text*, other characters skipped."""
     han = "".join(_HAN_RUN.findall(text))
-    return {first + second for first, second in itertools.pairwise(han)}
+    return set(map(operator.add, han, han[1:]))
 
 
 def near_identical(first: str, second: str) -> bool:

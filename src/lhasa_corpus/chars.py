@@ -42,20 +42,30 @@ INLINE_SPACE_RUN: Final = r"[^\S\n\r\f\v\x1c\x1d\x1e\x85\u2028\u2029]+"
 IDEOGRAPHIC_SPACE: Final = "\u3000"
 
 
+#: Wide characters stand in the BMP and in planes 1-3 (emoji, CJK extensions).
+_WIDE_PLANES_END: Final = 0x40000
+
+
 @lru_cache(maxsize=4096)
 def is_wide(char: str) -> bool:
     """Whether *char* is set full width in Chinese text.
 
     East Asian Width ``W`` and ``F`` characters (Han, kana, Hangul, CJK and
     fullwidth punctuation) and the ambiguous-width quotes and dashes that
-    Chinese typesetting sets full width.
+    Chinese typesetting sets full width. Only planes 0 to 3 hold wide
+    characters; ``unicodedata`` calls the unassigned code points above them
+    ``F``, which no text means, so they count as narrow.
 
-    >>> is_wide("拉"), is_wide("，"), is_wide("“"), is_wide("A"), is_wide("1")
-    (True, True, True, False, False)
+    >>> is_wide("拉"), is_wide("，"), is_wide("“"), is_wide("A"), is_wide("1"), is_wide("\U00040000")
+    (True, True, True, False, False, False)
     """
     if char in CJK_CONTEXT_PUNCTUATION:
         return True
-    return unicodedata.east_asian_width(char) in ("W", "F") and not char.isspace()
+    return (
+        ord(char) < _WIDE_PLANES_END
+        and unicodedata.east_asian_width(char) in ("W", "F")
+        and not char.isspace()
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -128,10 +138,6 @@ def wide_pattern() -> re.Pattern[str]:
             ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}")
             start = None
     return re.compile(f"[{''.join(ranges)}]")
-
-
-#: Wide characters stand in the BMP and in planes 1-3 (emoji, CJK extensions).
-_WIDE_PLANES_END: Final = 0x40000
 
 
 def line_fill(text: str) -> float:
