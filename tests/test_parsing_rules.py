@@ -329,9 +329,20 @@ def test_indent_of_the_dateline_line_counts_toward_indent_marked_paragraphs() ->
     )
 
 
-def test_a_stray_indent_before_the_dateline_does_not_switch_to_indent_marked_paragraphs() -> None:
-    text = f"\u3000\u3000拉萨融媒讯（记者杨璐）{wrap(BODY_A)}\n\n{wrap(BODY_B)}"
+def test_a_stray_space_indent_before_the_dateline_does_not_switch_to_indent_marked_paragraphs() -> None:
+    text = f"  拉萨融媒讯（记者杨璐）{wrap(BODY_A)}\n\n{wrap(BODY_B)}"
     assert len(parse(text).articles[0].paragraphs) == 2
+
+
+def test_one_ideographic_space_indent_marks_the_page_as_indent_marked() -> None:
+    # Only the second article's dateline line shows the indent; the first dateline is glued
+    # behind its headline. A short line that ends a sentence then ends no paragraph.
+    text = (
+        "职业技能大赛举办拉萨融媒讯（记者次仁）近日，八廓\n古城管委会举办职业技能大赛。\n\n"
+        "\u3000\u3000拉萨融媒讯（记者次仁）近日，堆龙德庆区举\n办社会救助培训班。次仁说：“推动《中\n"
+        "华人民共和国环境保护法》群众，进一步\n推动通过PPT群众，推动1家企业群众。”\n次仁说：“推动群众。”\n"
+    )
+    assert [len(article.paragraphs) for article in parse(text).articles] == [1, 1]
 
 
 def test_a_block_opening_with_a_dash_is_a_subheadline_however_long() -> None:

@@ -113,7 +113,34 @@ PHOTOGRAPHER_REPORTS_FOR_ANOTHER_ARTICLE = [
 ]
 
 
+#: Only one line of the page showed its U+3000 indent (the other dateline was glued behind a
+#: headline), so two indented lines were not found and the width rules split a short last
+#: line off (fixed: one ideographic-space indent marks the page).
+ONE_VISIBLE_INDENT = [
+    ArticleSpec(
+        contributors=(Contributor(name="次仁", role="记者"),),
+        headline="八廓古城管委会举办职业技能大赛",
+        paragraphs=("近日，八廓古城管委会举办职业技能大赛。",),
+    ),
+    ArticleSpec(
+        contributors=(Contributor(name="次仁", role="记者"), Contributor(name="次仁次仁", role="实习生")),
+        paragraphs=(
+            "近日，堆龙德庆区举办社会救助培训班。次仁说：“推动《中华人民共和国环境保护法》群众，"
+            "进一步推动通过PPT群众，推动1家企业群众。”次仁说：“推动群众。”",
+        ),
+    ),
+]
+
+
 @given(article_lists(), layouts(), headers(), footers())
+@example(
+    ONE_VISIBLE_INDENT,
+    Layout(
+        width=18, placement="before", first_line="indent", paragraph_gap=False, glue_datelines=True, seed=1
+    ),
+    [],
+    [],
+)
 @example(PHOTOGRAPHER_REPORTS_FOR_ANOTHER_ARTICLE, Layout(width=12, paragraph_gap=False, seed=0), [], [])
 @example(
     DATELINE_GLUED_ON_INDENTED_PAGE,

@@ -31,7 +31,7 @@ from lhasa_corpus.blocks import (
 )
 from lhasa_corpus.bylines import Dateline, find_datelines, parse_contributors
 from lhasa_corpus.captions import CaptionParts, read_caption
-from lhasa_corpus.chars import HAN, ends_sentence
+from lhasa_corpus.chars import HAN, IDEOGRAPHIC_SPACE, ends_sentence
 from lhasa_corpus.furniture import find_continuations, find_furniture
 from lhasa_corpus.lines import Squeezed, split_lines
 from lhasa_corpus.models import Article, Caption, Contributor, Leftover, Page, Span
@@ -190,7 +190,7 @@ class _PageParser:
         self._attach_headlines(units, placement)
         bodies = [unit for unit in units if unit.kind == "body"]
         width = column_width([f for unit in bodies for block in unit.blocks for f in block.fragments])
-        indent_marked = len(self._indented_lines(bodies)) >= 2
+        indent_marked = self._marks_paragraphs_by_indent(bodies)
         drafts = [self._draft(unit, width, indent_marked=indent_marked) for unit in bodies]
         self._place_captions(drafts, captions)
         return sorted(drafts, key=lambda draft: draft.start)
@@ -271,13 +271,15 @@ class _PageParser:
 
     # -- articles --------------------------------------------------------------------------
 
-    def _indented_lines(self, bodies: list[_Unit]) -> set[int]:
-        """The indented lines of the page's bodies, the lines datelines start included.
+    def _marks_paragraphs_by_indent(self, bodies: list[_Unit]) -> bool:
+        """Whether the extractor kept paragraph indents on this page.
 
-        An extractor keeps paragraph indents for a whole page or for none of
-        it, so the page decides: where two or more body lines are indented,
-        indents alone mark paragraphs, even in an article whose own first
-        indent was lost to a dateline glued behind a headline.
+        An extractor keeps indents for a whole page or for none of it, so the
+        page decides, counting the indented body lines and the lines datelines
+        start (an article whose first indent was lost to a dateline glued
+        behind a headline is still marked). One line indented with U+3000 is
+        enough: no extractor leaves an ideographic space astray. Indents of
+        ASCII spaces, which can be stray, take two lines.
         """
         lines = {
             fragment.line
@@ -289,7 +291,10 @@ class _PageParser:
         for unit in bodies:
             if unit.dateline is not None and starts_indented_line(self.raw, unit.dateline.start):
                 lines.add(bisect.bisect_right(self.line_starts, unit.dateline.start) - 1)
-        return lines
+        ideographic = any(
+            self.lines[index].text.lstrip(" \t").startswith(IDEOGRAPHIC_SPACE) for index in lines
+        )
+        return ideographic or len(lines) >= 2
 
     def _draft(self, unit: _Unit, width: float, *, indent_marked: bool) -> _Draft:
         draft = _Draft(raw=self.raw)
