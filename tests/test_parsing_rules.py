@@ -353,3 +353,14 @@ def test_a_block_opening_with_a_dash_is_a_subheadline_however_long() -> None:
         "雪域高原绽放青春之花",
         ("——记拉萨市城关区八廓街道优秀共产党员次仁卓玛",),
     )
+
+
+def test_short_sentence_after_a_full_sentence_line_without_blank_line_is_the_paragraphs_tail() -> None:
+    lines = [
+        "拉萨融媒讯（记者杨璐）今年以来，达",
+        "孜区举办职业技能大赛。次仁说：“推",
+        "动群众，推动企业发展，进一步推动群",
+        "众。”推动普法宣传，进一步推动工作。",
+        "次仁说：“推动群众。”",
+    ]
+    assert len(parse("\n".join(lines)).articles[0].paragraphs) == 1

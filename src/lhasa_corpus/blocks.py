@@ -206,7 +206,9 @@ def ends_paragraph(before: Fragment, after: Fragment, width: float) -> bool:
        full -- a first line lacks its indent, so a full next line means the
        blank line was a column break;
     5. no blank line: the paragraph goes on, unless the next line lacks a
-       whole two-em indent.
+       whole two-em indent and goes on past its end -- a short line that
+       ends a sentence is more often a paragraph's last line than a
+       paragraph of one line.
     """
     if after.indented:
         return True
@@ -216,7 +218,7 @@ def ends_paragraph(before: Fragment, after: Fragment, width: float) -> bool:
         return True
     if after.line - before.line > 1:
         return after.fill <= width - SHORT_LINE_EMS
-    return after.fill <= width - INDENT_EMS
+    return after.fill <= width - INDENT_EMS and not ends_sentence(after.text)
 
 
 def split_paragraphs(
