@@ -148,7 +148,7 @@ def write_parquet(
         sources: set[tuple[str | None, str | None]] = set()
         for name, key, rows in _rows(pages, sources):
             writers[name].add(rows, key)
-        source_list = tuple(sorted(sources, key=lambda pair: (pair[0] or "", pair[1] or "")))
+        source_list = tuple(sorted(sources, key=_source_order))
         written = tuple(
             writer.write(
                 staging / "tables" / name, _metadata(name, writer.rows, source_list, settings), settings
@@ -324,6 +324,15 @@ def _issue_row(key: SortKey, members: list[tuple[int | None, str, int]]) -> Reco
         "page_ids": [member[1] for member in members],
         "page_numbers": [member[0] for member in members],
     }
+
+
+def _source_order(source: tuple[str | None, str | None]) -> tuple[tuple[bool, str], ...]:
+    """Sort key of a (file, sha256) pair.
+
+    None and "" must not tie: on a tie the order would be the set's, which
+    varies with the hash seed.
+    """
+    return tuple((part is not None, part or "") for part in source)
 
 
 def _metadata(
