@@ -2,7 +2,8 @@
 
 Some layouts hide paragraph structure by nature (see ``lhasa_corpus.render.Ambiguity``):
 
-- ``edge``: a paragraph ends where the column does and the next starts full, with no indent;
+- ``edge``: a paragraph ends where the column does and the next starts full, with no indent
+  (or, with no blank line, the next one's first line ends a sentence);
 - ``looks_like_end``: a line inside a paragraph ends a sentence and it, or the line after it, is short.
 
 No rule can be right on all of them, so the property suite does not require it; this script

@@ -374,7 +374,9 @@ class Ambiguity:
     *reason* is one of:
 
     - ``edge``: paragraph *paragraph* ends where the column does and the next
-      one starts with no indent, so it reads like a column break;
+      one starts with no indent, so it reads like a column break -- or, with
+      no blank line between them, the next one's first line ends a sentence,
+      so it reads like the first paragraph's last line;
     - ``unpunctuated_end``: paragraph *paragraph* ends without sentence-final
       punctuation and nothing else marks its end;
     - ``looks_like_end``: inside paragraph *paragraph*, a line ends a sentence
@@ -793,7 +795,9 @@ def _ambiguities(
                 continue
             if not ends_sentence(last.text):
                 yield Ambiguity(reason="unpunctuated_end", article=index, paragraph=number)
-            elif line_fill(last.text) > width - 1 and line_fill(first.text) > width - 2:
+            elif line_fill(last.text) > width - 1 and (
+                line_fill(first.text) > width - 2 or (not last.blank_after and ends_sentence(first.text))
+            ):
                 yield Ambiguity(reason="edge", article=index, paragraph=number)
         whole = [_fill(line) for line in own if not line.holds_dateline]
         if len(whole) >= 4 and _most_common(whole) != width:
