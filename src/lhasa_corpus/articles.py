@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import itertools
 import operator
 import re
 from collections.abc import Sequence
@@ -35,7 +36,7 @@ from lhasa_corpus.chars import HAN, IDEOGRAPHIC_SPACE, ends_sentence
 from lhasa_corpus.furniture import find_continuations, find_furniture
 from lhasa_corpus.lines import Squeezed, split_lines
 from lhasa_corpus.models import Article, Caption, Contributor, Leftover, Page, Span
-from lhasa_corpus.normalize import normalize_body, normalize_byline, normalize_headline
+from lhasa_corpus.normalize import Rule, normalize_body, normalize_byline, normalize_headline
 
 Placement = Literal["before", "after"]
 
@@ -310,7 +311,7 @@ class _PageParser:
         own_width = column_width(body)
         use_width = own_width if sum(1 for f in body if f.whole_line) >= 4 else width
         for paragraph in split_paragraphs(body, use_width, indent_marked=indent_marked):
-            draft.add_paragraph(paragraph)
+            draft.add_field("paragraphs", [(f.start, f.end) for f in paragraph], normalize_body)
         for start, end in unit.continuations:
             draft.add_field("continuations", [(start, end)], normalize_byline)
         return draft
@@ -362,7 +363,8 @@ class _Draft:
     """An article being assembled, with the spans of each field."""
 
     raw: str
-    fields: dict[str, object] = attrs.Factory(dict)
+    #: The single-valued text fields: kicker, headline, dateline, source.
+    fields: dict[str, str] = attrs.Factory(dict)
     paragraphs: list[str] = attrs.Factory(list)
     captions: list[Caption] = attrs.Factory(list)
     continuations: list[str] = attrs.Factory(list)
@@ -383,19 +385,24 @@ class _Draft:
         """Where the article's own text ends; captions printed elsewhere do not count."""
         return max((span.end for span in self.spans), default=0)
 
-    def add_field(self, name: str, spans: Sequence[tuple[int, int]], rule: object) -> str:
-        text = "\n".join(self.raw[start:end] for start, end in spans)
-        clean = str(rule(text))  # type: ignore[operator]
-        index = {"continuations": len(self.continuations), "subheadlines": len(self.subheadlines)}.get(name)
-        field = name if index is None else f"{name}/{index}"
+    def add_field(self, name: str, spans: Sequence[tuple[int, int]], rule: Rule) -> None:
+        """Clean the raw text of *spans* with *rule* and store it, with its spans, as field *name*.
+
+        The list fields (paragraphs, subheadlines, continuations) get the
+        next index: ``paragraphs/3``.
+        """
+        clean = rule("\n".join(self.raw[start:end] for start, end in spans))
+        listed = {
+            "paragraphs": self.paragraphs,
+            "subheadlines": self.subheadlines,
+            "continuations": self.continuations,
+        }
+        field = f"{name}/{len(listed[name])}" if name in listed else name
         self.spans.extend(Span(field=field, start=start, end=end) for start, end in spans)
-        if name == "continuations":
-            self.continuations.append(clean)
-        elif name == "subheadlines":
-            self.subheadlines.append(clean)
+        if name in listed:
+            listed[name].append(clean)
         else:
             self.fields[name] = clean
-        return clean
 
     def set_dateline(self, dateline: Dateline) -> None:
         self.add_field("dateline", [(dateline.start, dateline.end)], normalize_byline)
@@ -435,12 +442,6 @@ class _Draft:
         for block in blocks[main + 1 :]:
             self.add_field("subheadlines", _spans([block]), normalize_headline)
 
-    def add_paragraph(self, fragments: list[Fragment]) -> None:
-        spans = [(fragment.start, fragment.end) for fragment in fragments]
-        field = f"paragraphs/{len(self.paragraphs)}"
-        self.spans.extend(Span(field=field, start=start, end=end) for start, end in spans)
-        self.paragraphs.append(normalize_body("\n".join(self.raw[s:e] for s, e in spans)))
-
     def add_caption(self, parts: CaptionParts) -> None:
         field = f"captions/{len(self.captions)}"
         text = credit = photographer = None
@@ -466,7 +467,7 @@ class _Draft:
     def similarity(self, caption_text: str) -> float:
         """The share of the caption's Han bigrams that the headline and body contain."""
         if self._bigrams is None:
-            words = [str(self.fields.get("headline") or ""), *self.paragraphs]
+            words = [self.fields.get("headline", ""), *self.paragraphs]
             self._bigrams = _bigrams("".join(words))
         wanted = _bigrams(caption_text)
         return len(wanted & self._bigrams) / len(wanted) if wanted else 0.0
@@ -486,10 +487,9 @@ class _Draft:
         page: int | None,
         position: int,
     ) -> Article:
-        for name in self.contributors:
-            others = [person.name for person in self.contributors if person is not name]
-            if any(near_identical(name.name, other) for other in others):
-                self.flags.add("near_identical_names")
+        names = [person.name for person in self.contributors]
+        if any(near_identical(first, second) for first, second in itertools.combinations(names, 2)):
+            self.flags.add("near_identical_names")
         return Article(
             article_id=article_id,
             page_id=page_id,
@@ -497,11 +497,11 @@ class _Draft:
             issue_date=issue_date,
             page=page,
             position=position,
-            kicker=_optional(self.fields.get("kicker")),
-            headline=_optional(self.fields.get("headline")),
+            kicker=self.fields.get("kicker"),
+            headline=self.fields.get("headline"),
             subheadlines=tuple(self.subheadlines),
-            source=_optional(self.fields.get("source")),
-            dateline=_optional(self.fields.get("dateline")),
+            source=self.fields.get("source"),
+            dateline=self.fields.get("dateline"),
             contributors=tuple(self.contributors),
             paragraphs=tuple(self.paragraphs),
             captions=tuple(self.captions),
@@ -617,7 +617,3 @@ def near_identical(first: str, second: str) -> bool:
     if len(first) != len(second) or first == second or len(first) < 2:
         return False
     return sum(1 for a, b in zip(first, second, strict=True) if a != b) <= NAME_DISTANCE
-
-
-def _optional(value: object) -> str | None:
-    return None if value is None else str(value)
