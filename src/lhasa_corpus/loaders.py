@@ -247,7 +247,7 @@ def iter_pages(paths: Iterable[str | Path], *, on_error: ErrorHandler | None = N
             try:
                 entries = corpus_entries(path) if path.is_dir() else read_manifest(path)
             except InputError as error:
-                _handle(error, on_error)
+                report_error(error, on_error)
                 continue
             yield from iter_entries(entries, on_error=on_error)
         else:
@@ -297,12 +297,13 @@ def _pages_or_error(pages: Iterator[Page], on_error: ErrorHandler | None) -> Ite
     try:
         loaded = list(pages)
     except InputError as error:
-        _handle(error, on_error)
+        report_error(error, on_error)
         return
     yield from loaded
 
 
-def _handle(error: InputError, on_error: ErrorHandler | None) -> None:
+def report_error(error: InputError, on_error: ErrorHandler | None) -> None:
+    """Pass *error* to *on_error*, or raise it when there is no handler."""
     if on_error is None:
         raise error
     on_error(error)

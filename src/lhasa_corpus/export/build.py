@@ -31,7 +31,7 @@ from lhasa_corpus.export._files import atomic_path, sha256_of, write_text_atomic
 from lhasa_corpus.export.hf import DEFAULT_LICENSE, counted, write_dataset_card
 from lhasa_corpus.export.parquet import ParquetDataset, ParquetSettings, read_parquet, write_parquet
 from lhasa_corpus.export.schema import SCHEMA_VERSION
-from lhasa_corpus.loaders import ErrorHandler
+from lhasa_corpus.loaders import ErrorHandler, report_error
 from lhasa_corpus.models import Page
 from lhasa_corpus.parallel import iter_pages_parallel
 from lhasa_corpus.records import article_record, page_from_record, page_record
@@ -192,7 +192,7 @@ def read_jsonl_pages(paths: Iterable[str | Path], *, on_error: ErrorHandler | No
         try:
             stream = sys.stdin if name == "-" else Path(raw_path).open(encoding="utf-8")  # noqa: SIM115
         except OSError as error:
-            _report(InputError(name, f"cannot be read ({error.strerror or error})"), on_error)
+            report_error(InputError(name, f"cannot be read ({error.strerror or error})"), on_error)
             continue
         try:
             yield from _pages_of_stream(stream, "<stdin>" if name == "-" else name, on_error)
@@ -211,7 +211,7 @@ def _pages_of_stream(stream: TextIO, name: str, on_error: ErrorHandler | None) -
                 if not isinstance(record, dict):
                     raise TypeError(f"a JSON {type(record).__name__}, not an object")
                 if "raw_text" not in record and "article_id" in record:
-                    _report(
+                    report_error(
                         InputError(
                             name,
                             "holds article records; export needs page records "
@@ -223,11 +223,11 @@ def _pages_of_stream(stream: TextIO, name: str, on_error: ErrorHandler | None) -
                 page = page_from_record(record)
             except (ValueError, TypeError, KeyError, AttributeError) as error:
                 problem = f"missing key {error}" if isinstance(error, KeyError) else _first_line(error)
-                _report(InputError(f"{name}:{number}", f"not a page record ({problem})"), on_error)
+                report_error(InputError(f"{name}:{number}", f"not a page record ({problem})"), on_error)
                 continue
             yield page
     except UnicodeDecodeError:
-        _report(InputError(name, "not UTF-8 text"), on_error)
+        report_error(InputError(name, "not UTF-8 text"), on_error)
 
 
 def _build(
@@ -316,7 +316,7 @@ class _ErrorList:
 
     def __call__(self, error: InputError) -> None:
         self.messages.append(str(error))
-        _report(error, self.on_error)
+        report_error(error, self.on_error)
 
 
 class _Tally:
@@ -365,12 +365,6 @@ def _unique(pages: Iterator[Page], log: _ErrorList) -> Iterator[Page]:
 def _chain(first: Page, rest: Iterator[Page]) -> Iterator[Page]:
     yield first
     yield from rest
-
-
-def _report(error: InputError, on_error: ErrorHandler | None) -> None:
-    if on_error is None:
-        raise error
-    on_error(error)
 
 
 def _first_line(error: Exception) -> str:
