@@ -98,7 +98,7 @@ def cut_fragments(lines: Sequence[Line], cuts: Sequence[tuple[int, int]]) -> lis
         if position < line.end:
             pieces.append((position, line.end))
         leading = line.text[: len(line.text) - len(line.text.lstrip())]
-        indented = IDEOGRAPHIC_SPACE in leading or len(leading) >= 2
+        indented = _is_indent(leading)
         # An indent takes room in the column: count it, so that an indented
         # first line that reaches the column edge is a full line.
         fill = line_fill(line.text) + (_indent_ems(leading) if indented else 0.0)
@@ -131,7 +131,12 @@ def starts_indented_line(text: str, offset: int) -> bool:
     """
     line_start = max(text.rfind(char, 0, offset) for char in "\n\r") + 1
     leading = text[line_start:offset]
-    return not leading.strip() and (IDEOGRAPHIC_SPACE in leading or len(leading) >= 2)
+    return not leading.strip() and _is_indent(leading)
+
+
+def _is_indent(leading: str) -> bool:
+    """Whether the white space that opens a line is a paragraph indent: U+3000 or two spaces."""
+    return IDEOGRAPHIC_SPACE in leading or len(leading) >= 2
 
 
 def _indent_ems(leading: str) -> float:

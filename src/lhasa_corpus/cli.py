@@ -13,7 +13,7 @@ import functools
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -109,10 +109,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 1 if errors.count else status
 
 
-def _pages(arguments: argparse.Namespace, errors: _ErrorLog) -> Iterator[Page]:
-    return iter_pages(arguments.paths, on_error=errors)
-
-
 def _run_parse(arguments: argparse.Namespace, errors: _ErrorLog) -> int:
     out = sys.stdout
     json_lines = functools.partial(_json_lines, pages=arguments.pages)
@@ -131,7 +127,7 @@ def _json_lines(page: Page, *, pages: bool) -> str:
 def _run_validate(arguments: argparse.Namespace, errors: _ErrorLog) -> int:
     reports: list[PageReport] = []
     out = sys.stdout
-    for page in _pages(arguments, errors):
+    for page in iter_pages(arguments.paths, on_error=errors):
         report = page_report(page)
         reports.append(report)
         if arguments.json:
