@@ -74,53 +74,83 @@ class Block:
 def cut_fragments(lines: Sequence[Line], cuts: Sequence[tuple[int, int]]) -> list[Fragment]:
     """The fragments of *lines* outside the *cuts* (sorted, non-overlapping raw spans).
 
+    A fragment after a cut, with no fragment between, is marked ``after_cut``.
+
     >>> from lhasa_corpus.lines import split_lines
     >>> text = "标题拉萨融媒讯（记者）正文\\n\\u3000\\u3000下一段"
-    >>> [(f.text, f.whole_line, f.indented) for f in cut_fragments(split_lines(text), [(2, 11)])]
-    [('标题', False, False), ('正文', False, False), ('下一段', True, True)]
+    >>> [(f.text, f.whole_line, f.indented, f.after_cut) for f in cut_fragments(split_lines(text), [(2, 11)])]
+    [('标题', False, False, False), ('正文', False, False, True), ('下一段', True, True, False)]
     """
-    fragments = []
+    fragments: list[Fragment] = []
+    cut_count = len(cuts)
+    #: The first cut that ends after the current line starts.
     cut_index = 0
+    #: The first cut that starts at or after the end of the last fragment.
+    mark_index = 0
+    previous_end = -1
     for line in lines:
-        if line.is_blank:
+        text = line.text
+        solid = text.strip()
+        if not solid:
             continue
-        while cut_index < len(cuts) and cuts[cut_index][1] <= line.start:
+        while cut_index < cut_count and cuts[cut_index][1] <= line.start:
             cut_index += 1
-        pieces = []
-        position = line.start
-        index = cut_index
-        while index < len(cuts) and cuts[index][0] < line.end:
-            cut_start, cut_end = cuts[index]
-            if cut_start > position:
-                pieces.append((position, cut_start))
-            position = max(position, cut_end)
-            index += 1
-        if position < line.end:
-            pieces.append((position, line.end))
-        leading = line.text[: len(line.text) - len(line.text.lstrip())]
+        leading = text[: len(text) - len(text.lstrip())]
         indented = _is_indent(leading)
         # An indent takes room in the column: count it, so that an indented
         # first line that reaches the column edge is a full line.
-        fill = line_fill(line.text) + (_indent_ems(leading) if indented else 0.0)
-        for piece_start, piece_end in pieces:
-            raw = line.text[piece_start - line.start : piece_end - line.start]
-            if not raw.strip():
-                continue
-            start = piece_start + len(raw) - len(raw.lstrip())
-            end = piece_end - (len(raw) - len(raw.rstrip()))
+        fill = line_fill(solid) + (_indent_ems(leading) if indented else 0.0)
+        whole_line = cut_index == cut_count or cuts[cut_index][0] >= line.end
+        if whole_line:
+            # The common case: no cut touches the line, which is one fragment.
+            start = line.start + len(leading)
+            pieces = [(start, start + len(solid), solid, True)]
+        else:
+            pieces = _pieces(line, cuts, cut_index)
+        for start, end, piece, opens_line in pieces:
+            while mark_index < cut_count and cuts[mark_index][0] < previous_end:
+                mark_index += 1
             fragments.append(
                 Fragment(
                     start=start,
                     end=end,
                     line=line.index,
-                    text=raw.strip(),
-                    whole_line=len(pieces) == 1 and (piece_start, piece_end) == (line.start, line.end),
-                    indented=indented and piece_start == line.start,
+                    text=piece,
+                    whole_line=whole_line,
+                    indented=indented and opens_line,
                     fill=fill,
+                    after_cut=mark_index < cut_count and cuts[mark_index][0] < start,
                     line_indented=indented,
                 )
             )
-    return _mark_cuts(fragments, cuts)
+            previous_end = end
+    return fragments
+
+
+def _pieces(line: Line, cuts: Sequence[tuple[int, int]], first: int) -> list[tuple[int, int, str, bool]]:
+    """The trimmed text of *line* between the cuts from index *first* on.
+
+    Each piece comes with its raw offsets and whether it opens the line.
+    """
+    pieces = []
+    position = line.start
+    index = first
+    bounds = []
+    while index < len(cuts) and cuts[index][0] < line.end:
+        cut_start, cut_end = cuts[index]
+        if cut_start > position:
+            bounds.append((position, cut_start))
+        position = max(position, cut_end)
+        index += 1
+    if position < line.end:
+        bounds.append((position, line.end))
+    for piece_start, piece_end in bounds:
+        raw = line.text[piece_start - line.start : piece_end - line.start]
+        piece = raw.strip()
+        if piece:
+            start = piece_start + len(raw) - len(raw.lstrip())
+            pieces.append((start, start + len(piece), piece, piece_start == line.start))
+    return pieces
 
 
 def starts_indented_line(text: str, offset: int) -> bool:
@@ -141,20 +171,6 @@ def _is_indent(leading: str) -> bool:
 
 def _indent_ems(leading: str) -> float:
     return sum(1.0 if char == IDEOGRAPHIC_SPACE else 0.5 for char in leading)
-
-
-def _mark_cuts(fragments: list[Fragment], cuts: Sequence[tuple[int, int]]) -> list[Fragment]:
-    """Mark the fragments that a cut separates from the fragment before them."""
-    marked = []
-    cut_index = 0
-    previous_end = -1
-    for fragment in fragments:
-        while cut_index < len(cuts) and cuts[cut_index][0] < previous_end:
-            cut_index += 1
-        after_cut = cut_index < len(cuts) and cuts[cut_index][0] < fragment.start
-        marked.append(attrs.evolve(fragment, after_cut=after_cut) if after_cut else fragment)
-        previous_end = fragment.end
-    return marked
 
 
 def group_blocks(fragments: Iterable[Fragment]) -> list[Block]:
