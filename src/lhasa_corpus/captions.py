@@ -57,13 +57,13 @@ def read_caption(text: str, start: int, end: int) -> CaptionParts | None:
     """
     if end - start > 4 * MAX_CAPTION:
         return None
-    squeezed = Squeezed.of(text[start:end], base=start)
-    flat = squeezed.text
+    flat = "".join(text[start:end].split())
     if not flat or len(flat) > MAX_CAPTION:
         return None
     opens_like_caption = _CAPTION_OPENING.match(flat) is not None
     if not opens_like_caption and not _MAY_END_IN_CREDIT.search(flat):
         return None
+    squeezed = Squeezed.of(text[start:end], base=start)
     credit_at = _credit_start(text, squeezed, opens_like_caption)
     if credit_at is None:
         if not opens_like_caption:
