@@ -21,8 +21,10 @@ CleanText = NewType("CleanText", str)
 Rule = Callable[[str], str]
 
 _SPACE_RUN = re.compile(INLINE_SPACE_RUN)
-_ANY_SPACE_RUN = re.compile(r"\s+")
-_BREAKS = frozenset(LINE_BREAKS + "\f")
+_BREAK = re.compile(f"[{LINE_BREAKS}\f]")
+#: A whole run of white space that holds a line break: a match starts at the
+#: run's first character and the greedy ``\s*`` takes the run to its end.
+_BROKEN_RUN = re.compile(rf"\s*[{LINE_BREAKS}\f]\s*")
 _HYPHEN_SPACE = re.compile(f"([A-Za-z0-9]+-){INLINE_SPACE_RUN}(?=([A-Za-z0-9]+))")
 
 
@@ -44,20 +46,17 @@ def join_wrapped_lines(text: str) -> str:
     >>> join_wrapped_lines("no break here")
     'no break here'
     """
-    if not any(char in _BREAKS for char in text):
+    if _BREAK.search(text) is None:
         return text
 
     def replace(match: re.Match[str]) -> str:
-        run = match.group()
-        if not any(char in _BREAKS for char in run):
-            return run
         start, end = match.span()
         if start == 0 or end == len(text):
             return ""
         before, after = text[start - 1], text[end]
         return "" if is_wide(before) or is_wide(after) else " "
 
-    return _ANY_SPACE_RUN.sub(replace, text)
+    return _BROKEN_RUN.sub(replace, text)
 
 
 def remove_space_between_wide(text: str) -> str:
