@@ -373,17 +373,27 @@ class _Draft:
     spans: list[Span] = attrs.Factory(list)
     caption_spans: list[Span] = attrs.Factory(list)
     flags: set[str] = attrs.Factory(set)
-    _bigrams: set[str] | None = None
+    _han: str | None = None
+    #: The smallest start and the largest end of :attr:`spans`, kept as spans are added.
+    _bounds: tuple[int, int] | None = None
 
     @property
     def start(self) -> int:
         """Where the article's own text starts; captions printed elsewhere do not count."""
-        return min((span.start for span in self.spans), default=0)
+        return self._bounds[0] if self._bounds else 0
 
     @property
     def end(self) -> int:
         """Where the article's own text ends; captions printed elsewhere do not count."""
-        return max((span.end for span in self.spans), default=0)
+        return self._bounds[1] if self._bounds else 0
+
+    def add_span(self, field: str, start: int, end: int) -> None:
+        """Record that part of *field* stands at ``raw[start:end]``."""
+        self.spans.append(Span(field=field, start=start, end=end))
+        if self._bounds is None:
+            self._bounds = (start, end)
+        else:
+            self._bounds = (min(self._bounds[0], start), max(self._bounds[1], end))
 
     def add_field(self, name: str, spans: Sequence[tuple[int, int]], rule: Rule) -> None:
         """Clean the raw text of *spans* with *rule* and store it, with its spans, as field *name*.
@@ -398,7 +408,8 @@ class _Draft:
             "continuations": self.continuations,
         }
         field = f"{name}/{len(listed[name])}" if name in listed else name
-        self.spans.extend(Span(field=field, start=start, end=end) for start, end in spans)
+        for start, end in spans:
+            self.add_span(field, start, end)
         if name in listed:
             listed[name].append(clean)
         else:
@@ -407,7 +418,7 @@ class _Draft:
     def set_dateline(self, dateline: Dateline) -> None:
         self.add_field("dateline", [(dateline.start, dateline.end)], normalize_byline)
         self.fields["source"] = dateline.source
-        self.spans.append(Span(field="source", start=dateline.source_span[0], end=dateline.source_span[1]))
+        self.add_span("source", *dateline.source_span)
         if dateline.unclosed:
             self.flags.add("dateline_unclosed")
         if dateline.source_guessed:
@@ -415,7 +426,7 @@ class _Draft:
         if dateline.byline_span is not None:
             for person in parse_contributors(self.raw, *dateline.byline_span):
                 field = f"contributors/{len(self.contributors)}/name"
-                self.spans.append(Span(field=field, start=person.start, end=person.end))
+                self.add_span(field, person.start, person.end)
                 self.contributors.append(Contributor(name=person.name, role=person.role or ""))
 
     def set_headlines(self, blocks: list[Block]) -> None:
@@ -466,11 +477,10 @@ class _Draft:
 
     def similarity(self, caption_text: str) -> float:
         """The share of the caption's Han bigrams that the headline and body contain."""
-        if self._bigrams is None:
-            words = [self.fields.get("headline", ""), *self.paragraphs]
-            self._bigrams = _bigrams("".join(words))
+        if self._han is None:
+            self._han = _han_only("".join([self.fields.get("headline", ""), *self.paragraphs]))
         wanted = _bigrams(caption_text)
-        return len(wanted & self._bigrams) / len(wanted) if wanted else 0.0
+        return _shared(wanted, self._han) / len(wanted) if wanted else 0.0
 
     def names_any(self, names: list[str]) -> bool:
         """Whether one of *names* is, or nearly is, one of the article's contributors."""
@@ -529,12 +539,6 @@ def decide_placement(units: list[_Unit]) -> tuple[Placement, bool]:
     """
     votes = {"before": 0, "after": 0}
     groups = 0
-    bigrams: dict[int, set[str]] = {}
-
-    def bigrams_of(unit: _Unit) -> set[str]:
-        if id(unit) not in bigrams:
-            bigrams[id(unit)] = _bigrams(unit.flat)
-        return bigrams[id(unit)]
 
     for index, unit in enumerate(units):
         if unit.kind != "group":
@@ -549,9 +553,9 @@ def decide_placement(units: list[_Unit]) -> tuple[Placement, bool]:
         elif following is None:
             votes["after"] += 1
         else:
-            wanted = bigrams_of(unit)
-            to_previous = len(wanted & bigrams_of(previous))
-            to_following = len(wanted & bigrams_of(following))
+            wanted = _bigrams(unit.flat)
+            to_previous = _shared(wanted, _han_only(previous.flat))
+            to_following = _shared(wanted, _han_only(following.flat))
             if to_previous != to_following:
                 votes["after" if to_previous > to_following else "before"] += 1
     if votes["before"] == votes["after"]:
@@ -606,10 +610,25 @@ def _overlaps_any(span: tuple[int, int], others: Sequence[tuple[int, int]]) -> b
     return any(span[0] < end and start < span[1] for start, end in others)
 
 
+def _han_only(text: str) -> str:
+    """The Han characters of *text*, in order, other characters skipped."""
+    return "".join(_HAN_RUN.findall(text))
+
+
 def _bigrams(text: str) -> set[str]:
     """The pairs of consecutive Han characters in *text*, other characters skipped."""
-    han = "".join(_HAN_RUN.findall(text))
+    han = _han_only(text)
     return set(map(operator.add, han, han[1:]))
+
+
+def _shared(pairs: set[str], han: str) -> int:
+    """How many of *pairs* the Han-only text *han* holds.
+
+    The same as ``len(pairs & _bigrams(text))`` for ``han = _han_only(text)``,
+    without building the long text's pairs: a pair is one of them exactly
+    when it is a substring of *han*.
+    """
+    return sum(1 for pair in pairs if pair in han)
 
 
 def near_identical(first: str, second: str) -> bool:
