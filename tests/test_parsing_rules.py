@@ -240,6 +240,17 @@ def test_furniture_goes_to_leftovers_and_continuation_to_its_article() -> None:
     assert page.articles[0].paragraphs == (BODY_A,)
 
 
+def test_a_wrapped_paragraph_is_one_span_and_one_cut_by_furniture_is_two() -> None:
+    wrapped = parse(f"拉萨融媒讯（记者杨璐）{wrap(BODY_A)}")
+    (span,) = wrapped.articles[0].spans_of("paragraphs/0")
+    assert (span.start, span.end) == (wrapped.raw_text.index(BODY_A[0]), len(wrapped.raw_text))
+    lines = wrap(BODY_A).split("\n")
+    cut = parse(f"拉萨融媒讯（记者杨璐）{lines[0]}\n责任编辑：张三\n" + "\n".join(lines[1:]))
+    assert cut.articles[0].paragraphs == (BODY_A,)
+    pieces = [cut.raw_text[span.start : span.end] for span in cut.articles[0].spans_of("paragraphs/0")]
+    assert pieces == [lines[0], "\n".join(lines[1:])]
+
+
 def test_page_without_dateline_is_one_flagged_article() -> None:
     page = parse(wrap(BODY_A + BODY_B))
     assert len(page.articles) == 1

@@ -266,6 +266,17 @@ def test_every_span_slices_back_to_its_field(text: str) -> None:
 
 
 @given(page_texts())
+def test_a_field_has_one_span_per_stretch_of_raw_text(text: str) -> None:
+    """Between two spans of one field stands a character that is not white space
+    (another field's, a cut's): spans separated by white space only are one span."""
+    page = parse_text(text)
+    for article in page.articles:
+        for field in {span.field for span in article.spans}:
+            for before, after in itertools.pairwise(article.spans_of(field)):
+                assert page.raw_text[before.end : after.start].strip(), field
+
+
+@given(page_texts())
 def test_parsing_is_deterministic(text: str) -> None:
     """The same text always gives the same page, IDs included."""
     assert parse_text(text) == parse_text(text)

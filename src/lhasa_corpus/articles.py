@@ -399,7 +399,8 @@ class _Draft:
         """Clean the raw text of *spans* with *rule* and store it, with its spans, as field *name*.
 
         The list fields (paragraphs, subheadlines, continuations) get the
-        next index: ``paragraphs/3``.
+        next index: ``paragraphs/3``. Spans with only white space between
+        them are stored as one (:func:`_stretches`).
         """
         clean = rule("\n".join(self.raw[start:end] for start, end in spans))
         listed = {
@@ -408,7 +409,7 @@ class _Draft:
             "continuations": self.continuations,
         }
         field = f"{name}/{len(listed[name])}" if name in listed else name
-        for start, end in spans:
+        for start, end in _stretches(self.raw, spans):
             self.add_span(field, start, end)
         if name in listed:
             listed[name].append(clean)
@@ -604,6 +605,25 @@ def _neighbours(drafts: list[_Draft], offset: int) -> list[int]:
 
 def _spans(blocks: Sequence[Block]) -> list[tuple[int, int]]:
     return [(fragment.start, fragment.end) for block in blocks for fragment in block.fragments]
+
+
+def _stretches(raw: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """*spans* (in page order) with those that only white space separates made one.
+
+    A paragraph the column wrapped is one stretch of raw text; a paragraph
+    that a column break, another article's headline or page furniture cuts is
+    one span per piece.
+
+    >>> _stretches("一二\\n三四|五", [(0, 2), (3, 5), (6, 7)])
+    [(0, 5), (6, 7)]
+    """
+    stretches: list[tuple[int, int]] = []
+    for start, end in spans:
+        if stretches and stretches[-1][1] <= start and not raw[stretches[-1][1] : start].strip():
+            stretches[-1] = (stretches[-1][0], end)
+        else:
+            stretches.append((start, end))
+    return stretches
 
 
 def _overlaps_any(span: tuple[int, int], others: Sequence[tuple[int, int]]) -> bool:

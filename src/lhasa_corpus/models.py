@@ -75,8 +75,9 @@ class Span:
     *field* names the field: ``headline``, ``kicker``, ``subheadlines/0``,
     ``dateline``, ``source``, ``contributors/1/name``, ``paragraphs/2``,
     ``captions/0/text``, ``captions/0/credit``, ``captions/0/photographer``,
-    ``continuations/0``. A field that the column width wrapped has one span per
-    line.
+    ``continuations/0``. A field has one span per stretch of raw text that
+    holds only it: a paragraph the column wrapped is one span, one that page
+    furniture or a column break cuts has one span per piece.
     """
 
     field: str
