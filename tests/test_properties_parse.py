@@ -12,8 +12,9 @@ import itertools
 from hypothesis import event, example, given
 from hypothesis import strategies as st
 
+from lhasa_corpus.chars import LINE_BREAKS
 from lhasa_corpus.errors import InputError
-from lhasa_corpus.lines import decode, split_pages
+from lhasa_corpus.lines import decode, split_lines, split_pages
 from lhasa_corpus.loaders import parse_text
 from lhasa_corpus.models import Contributor, Page
 from lhasa_corpus.normalize import BODY_RULES, BYLINE_RULES, HEADLINE_RULES, apply_rules
@@ -226,6 +227,29 @@ def page_texts(draw: st.DrawFn) -> str:
         )
         text = text[:at] + noise + text[at:]
     return text
+
+
+_BREAK_PIECES = st.sampled_from(["\r\n", "\r", "\n", "\f", "\v", "\x85", "\u2028", "\u3000", " ", "拉"])
+
+
+@given(st.lists(_BREAK_PIECES | st.text(max_size=4)).map("".join) | page_texts())
+@example("a\r\r\nb\n")
+@example("")
+def test_lines_tile_the_page_between_line_terminators(text: str) -> None:
+    """Each line is ``text[start:end]`` and holds no line terminator; one terminator
+    (CRLF, or one of LINE_BREAKS) separates each line from the next and may end the
+    page. A form feed is not a line terminator."""
+    lines = split_lines(text)
+    assert [line.number for line in lines] == list(range(len(lines)))
+    assert all(text[line.start : line.end] == line.text for line in lines)
+    assert not any(char in LINE_BREAKS for line in lines for char in line.text)
+    position = 0
+    for line in lines:
+        terminator = text[position : line.start]
+        assert terminator in ("", "\r\n") or (len(terminator) == 1 and terminator in LINE_BREAKS)
+        assert (terminator == "") == (line.number == 0)
+        position = line.end
+    assert text[position:] in ("", "\r\n") or text[position:] in LINE_BREAKS
 
 
 def check_nothing_lost(page: Page) -> None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
+from lhasa_corpus.chars import LINE_BREAKS
 from lhasa_corpus.errors import InputError
 
 _WHITE_RUN = re.compile(r"\s+")
@@ -31,11 +32,15 @@ _BINARY_MAGIC: Final = {
 }
 
 
-@attrs.frozen(kw_only=True)
-class Line:
-    """One line of a page: its 0-based index and its offsets, without the line terminator."""
+class Line(NamedTuple):
+    """One line of a page: its 0-based number and its offsets, without the line terminator.
 
-    index: int
+    A named tuple, not an attrs class: a page makes one per line, and a tuple
+    is made in half the time.
+    """
+
+    #: 0-based; a tuple's ``index`` is a method.
+    number: int
     start: int
     end: int
     text: str
@@ -121,13 +126,26 @@ def split_lines(text: str) -> list[Line]:
     >>> [(line.start, line.end, line.text) for line in split_lines("拉萨\\r\\n\\n日报")]
     [(0, 2, '拉萨'), (4, 4, ''), (5, 7, '日报')]
     """
+    if "\f" in text:
+        # str.splitlines also ends a line at a form feed, which pages do not hold.
+        return _split_lines_at_breaks(text)
+    lines = []
+    start = 0
+    for index, chunk in enumerate(text.splitlines(keepends=True)):
+        line = chunk.rstrip(LINE_BREAKS)  # the terminator: one character, or CRLF
+        lines.append(Line(index, start, start + len(line), line))
+        start += len(chunk)
+    return lines or [Line(0, 0, 0, "")]
+
+
+def _split_lines_at_breaks(text: str) -> list[Line]:
     lines = []
     start = 0
     for index, match in enumerate(_LINE_BREAK.finditer(text)):
-        lines.append(Line(index=index, start=start, end=match.start(), text=text[start : match.start()]))
+        lines.append(Line(index, start, match.start(), text[start : match.start()]))
         start = match.end()
     if start < len(text) or not lines:
-        lines.append(Line(index=len(lines), start=start, end=len(text), text=text[start:]))
+        lines.append(Line(len(lines), start, len(text), text[start:]))
     return lines
 
 
