@@ -17,6 +17,7 @@ from lhasa_corpus.export import build as build_module
 from lhasa_corpus.export._files import sha256_of
 from lhasa_corpus.export.build import build_dataset
 from tests.conftest import RAW, SEED_PAGE
+from tests.synthetic import write_corpus
 
 
 def all_bytes(folder: Path) -> dict[str, bytes]:
@@ -108,6 +109,23 @@ def test_building_twice_gives_byte_identical_folders(tmp_path: Path) -> None:
     one, two = all_bytes(tmp_path / "one"), all_bytes(tmp_path / "two")
     assert one == two
     assert {"README.md", "manifest.json", "jsonl/articles.jsonl", "jsonl/pages.jsonl"} <= set(one)
+
+
+def test_build_with_two_jobs_gives_the_serial_files_summary_and_errors(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "raw", 24, distinct=7, bad_files=2, articles=(2, 4))
+    manifest = corpus / "manifest.csv"
+    first_row = manifest.read_text(encoding="utf-8").splitlines()[1]
+    with manifest.open("a", encoding="utf-8") as rows:
+        rows.write(first_row + "\n")  # a repeated page, reported and skipped
+    builds = {}
+    for jobs in (1, 2):
+        errors: list[InputError] = []
+        out = tmp_path / f"jobs-{jobs}"
+        summary = build_dataset([corpus], out, on_error=errors.append, jobs=jobs)
+        builds[jobs] = (parquet_bytes(out), summary.as_record(), [str(error) for error in errors])
+    assert builds[2] == builds[1]
+    assert len(builds[1][2]) == 3
+    assert builds[1][1]["pages"] == 24
 
 
 def test_export_from_parse_pages_gives_the_same_parquet_as_build(
