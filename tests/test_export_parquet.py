@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 import tempfile
 from pathlib import Path
 from unittest import mock
@@ -23,6 +24,7 @@ from lhasa_corpus.export import (
     PAGES,
     TABLES,
     ParquetSettings,
+    page_rows,
     read_articles,
     read_issues,
     read_metadata,
@@ -204,6 +206,27 @@ def test_round_trip_gives_back_the_same_objects_and_the_same_bytes(corpus: list[
     ]
     assert [row["article_count"] for row in issue_rows] == [len(issue.articles) for issue in issues]
     assert issue_rows == to_arrow(corpus, "issues").to_pylist()
+
+
+@given(CORPORA, st.data())
+def test_pages_made_into_rows_elsewhere_give_the_same_files(corpus: list[Page], data: st.DataObject) -> None:
+    """Any mix of pages and their :func:`page_rows` (as ``build --jobs`` sends them)
+    writes the bytes that the pages themselves write."""
+    made = data.draw(st.lists(st.booleans(), min_size=len(corpus), max_size=len(corpus)))
+    mixed = [page_rows(page) if as_rows else page for page, as_rows in zip(corpus, made, strict=True)]
+    with tempfile.TemporaryDirectory() as pages, tempfile.TemporaryDirectory() as rows:
+        write_parquet(corpus, pages)
+        write_parquet(mixed, rows)
+        assert file_bytes(Path(rows)) == file_bytes(Path(pages))
+
+
+def test_page_rows_survive_pickling_as_the_workers_send_them(real_pages: list[Page]) -> None:
+    rows = page_rows(real_pages[0])
+    back = pickle.loads(pickle.dumps(rows))
+    assert back == rows
+    assert back.articles.schema.equals(ARTICLES)
+    assert back.pages.schema.equals(PAGES)
+    assert back.article_count == len(real_pages[0].articles) == back.articles.num_rows
 
 
 def test_real_page_round_trips(real_pages: list[Page], tmp_path: Path) -> None:

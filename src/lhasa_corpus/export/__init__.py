@@ -13,9 +13,11 @@ from lhasa_corpus.export.build import (
 )
 from lhasa_corpus.export.hf import dataset_card, hf_features, to_hf_dataset, write_dataset_card
 from lhasa_corpus.export.parquet import (
+    PageRows,
     ParquetDataset,
     ParquetSettings,
     TableFiles,
+    page_rows,
     read_articles,
     read_issues,
     read_metadata,
@@ -33,6 +35,7 @@ __all__ = [
     "PAGES",
     "TABLES",
     "BuildSummary",
+    "PageRows",
     "ParquetDataset",
     "ParquetSettings",
     "TableFiles",
@@ -40,6 +43,7 @@ __all__ = [
     "dataset_card",
     "export_dataset",
     "hf_features",
+    "page_rows",
     "read_articles",
     "read_issues",
     "read_jsonl_pages",

@@ -29,11 +29,18 @@ from lhasa_corpus import __version__
 from lhasa_corpus.errors import InputError, LhasaCorpusError
 from lhasa_corpus.export._files import atomic_path, sha256_of, write_text_atomic
 from lhasa_corpus.export.hf import DEFAULT_LICENSE, counted, write_dataset_card
-from lhasa_corpus.export.parquet import ParquetDataset, ParquetSettings, read_parquet, write_parquet
+from lhasa_corpus.export.parquet import (
+    PageRows,
+    ParquetDataset,
+    ParquetSettings,
+    page_rows,
+    read_parquet,
+    write_parquet,
+)
 from lhasa_corpus.export.schema import SCHEMA_VERSION
 from lhasa_corpus.loaders import ErrorHandler, report_error
 from lhasa_corpus.models import Page
-from lhasa_corpus.parallel import iter_pages_parallel
+from lhasa_corpus.parallel import iter_pages_parallel, map_pages
 from lhasa_corpus.records import article_record, page_from_record, page_record
 
 #: The file beside the Parquet tables that lists them, for readers that drop schema metadata.
@@ -108,10 +115,18 @@ def build_dataset(
     seconds on long runs. Raises :class:`~lhasa_corpus.errors.LhasaCorpusError`
     when no page at all could be read, leaving an existing folder as it was.
     With *jobs* above 1 the pages are parsed in that many processes
-    (:func:`~lhasa_corpus.parallel.iter_pages_parallel`); the files are the same.
+    (:func:`~lhasa_corpus.parallel.map_pages`), which also make the Arrow
+    rows (:func:`~lhasa_corpus.export.parquet.page_rows`); the files are the same.
     """
+
+    def read(report: ErrorHandler) -> Iterator[Page | PageRows]:
+        if jobs == 1:
+            return iter_pages_parallel(paths, jobs=1, on_error=report)
+        # The workers also make the Arrow rows; this process only spills and writes them.
+        return map_pages(page_rows, paths, jobs=jobs, on_error=report)
+
     return write_dataset(
-        lambda report: iter_pages_parallel(paths, jobs=jobs, on_error=report),
+        read,
         folder,
         on_error=on_error,
         settings=settings,
@@ -150,7 +165,7 @@ def export_dataset(
 
 
 def write_dataset(
-    read: Callable[[ErrorHandler], Iterator[Page]],
+    read: Callable[[ErrorHandler], Iterator[Page | PageRows]],
     folder: str | Path,
     *,
     on_error: ErrorHandler | None = None,
@@ -161,6 +176,9 @@ def write_dataset(
     command: str | None = None,
 ) -> BuildSummary:
     """Write the dataset folder from the pages that ``read(report)`` yields.
+
+    Pages may come as :class:`~lhasa_corpus.export.parquet.PageRows`, made
+    where they were parsed; the files are the same.
 
     *read* is given the handler to report bad inputs to: the build counts
     them in its summary and passes them to *on_error* (or raises the first
@@ -231,7 +249,7 @@ def _pages_of_stream(stream: TextIO, name: str, on_error: ErrorHandler | None) -
 
 
 def _build(
-    pages: Iterator[Page],
+    pages: Iterator[Page | PageRows],
     folder: Path,
     log: _ErrorList,
     *,
@@ -328,14 +346,19 @@ class _Tally:
         self.flags: Counter[str] = Counter()
         self._started = self._shown = time.monotonic()
 
-    def count(self, pages: Iterator[Page]) -> Iterator[Page]:
+    def count(self, pages: Iterator[Page | PageRows]) -> Iterator[Page | PageRows]:
         for page in pages:
             self.pages += 1
-            self.articles += len(page.articles)
-            self.pages_with_leftovers += bool(page.leftovers)
-            self.flags.update(page.flags)
-            for article in page.articles:
-                self.flags.update(article.flags)
+            if isinstance(page, PageRows):
+                self.articles += page.article_count
+                self.pages_with_leftovers += page.has_leftovers
+                self.flags.update(page.flags)
+            else:
+                self.articles += len(page.articles)
+                self.pages_with_leftovers += bool(page.leftovers)
+                self.flags.update(page.flags)
+                for article in page.articles:
+                    self.flags.update(article.flags)
             if self.progress is not None and time.monotonic() - self._shown >= PROGRESS_SECONDS:
                 self._shown = time.monotonic()
                 print(f"lhasa-corpus: {self._line()}", file=self.progress, flush=True)
@@ -350,7 +373,7 @@ class _Tally:
         return f"{counted(self.pages, 'page')}, {counted(self.articles, 'article')} ({seconds:.0f} s)"
 
 
-def _unique(pages: Iterator[Page], log: _ErrorList) -> Iterator[Page]:
+def _unique(pages: Iterator[Page | PageRows], log: _ErrorList) -> Iterator[Page | PageRows]:
     """Skip a page that repeats an earlier one (same text, date and page number), reporting it."""
     first_seen: dict[str, str] = {}
     for page in pages:
@@ -362,7 +385,7 @@ def _unique(pages: Iterator[Page], log: _ErrorList) -> Iterator[Page]:
         yield page
 
 
-def _chain(first: Page, rest: Iterator[Page]) -> Iterator[Page]:
+def _chain(first: Page | PageRows, rest: Iterator[Page | PageRows]) -> Iterator[Page | PageRows]:
     yield first
     yield from rest
 
