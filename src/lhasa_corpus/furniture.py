@@ -56,8 +56,11 @@ def find_furniture(lines: list[Line]) -> list[tuple[int, int]]:
     edges = {id(line) for line in filled[:EDGE_LINES] + filled[-EDGE_LINES:]}
     spans = []
     for line in filled:
+        at_edge = id(line) in edges
+        if not at_edge and ":" not in line.text and "：" not in line.text:
+            continue  # an editors' credit holds a colon; other furniture stands at an edge
         flat = "".join(line.text.split())
-        if _CREDIT_LINE.fullmatch(flat) or (id(line) in edges and _EDGE_LINE.fullmatch(flat)):
+        if _CREDIT_LINE.fullmatch(flat) or (at_edge and _EDGE_LINE.fullmatch(flat)):
             stripped_start = line.start + (len(line.text) - len(line.text.lstrip()))
             stripped_end = line.start + len(line.text.rstrip())
             spans.append((stripped_start, stripped_end))
