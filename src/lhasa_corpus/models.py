@@ -216,6 +216,11 @@ class Page:
         if value not in (None, "before", "after"):
             raise ValueError(f"'headline_placement' must be 'before', 'after' or None (got {value!r})")
 
+    @property
+    def all_flags(self) -> tuple[str, ...]:
+        """The page's flags, then each article's, every occurrence: what flag counts count."""
+        return (*self.flags, *(flag for article in self.articles for flag in article.flags))
+
 
 def _pages(value: Iterable[Page]) -> tuple[Page, ...]:
     return tuple(value)

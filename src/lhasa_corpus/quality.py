@@ -54,9 +54,6 @@ class PageReport:
 
 def page_report(page: Page) -> PageReport:
     """The quality report of one page."""
-    flags: Counter[str] = Counter(page.flags)
-    for article in page.articles:
-        flags.update(article.flags)
     names = sorted(
         {person.name for article in page.articles for person in article.contributors}
         | {c.photographer for article in page.articles for c in article.captions if c.photographer}
@@ -75,7 +72,7 @@ def page_report(page: Page) -> PageReport:
             if near_identical(first, second)
         ),
         placement_undecided="headline_placement_undecided" in page.flags,
-        flags=flags,
+        flags=Counter(page.all_flags),
     )
 
 

@@ -356,9 +356,7 @@ class _Tally:
             else:
                 self.articles += len(page.articles)
                 self.pages_with_leftovers += bool(page.leftovers)
-                self.flags.update(page.flags)
-                for article in page.articles:
-                    self.flags.update(article.flags)
+                self.flags.update(page.all_flags)
             if self.progress is not None and time.monotonic() - self._shown >= PROGRESS_SECONDS:
                 self._shown = time.monotonic()
                 print(f"lhasa-corpus: {self._line()}", file=self.progress, flush=True)

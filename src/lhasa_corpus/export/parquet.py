@@ -289,7 +289,7 @@ class PageRows:
     source_sha256: str | None
     article_count: int
     has_leftovers: bool
-    #: The page's flags, then each article's, every occurrence.
+    #: :attr:`Page.all_flags <lhasa_corpus.models.Page.all_flags>`.
     flags: tuple[str, ...]
     #: The page's row of the ``pages`` table and its rows of the ``articles`` table.
     pages: pa.RecordBatch
@@ -333,7 +333,7 @@ def page_rows(page: Page) -> PageRows:
         source_sha256=page.source_sha256,
         article_count=len(articles),
         has_leftovers=bool(page.leftovers),
-        flags=(*page.flags, *(flag for article in articles for flag in article.flags)),
+        flags=page.all_flags,
         pages=_batch("pages", [_page_row(page)]),
         articles=_batch("articles", [_article_row(article) for article in articles]),
     )
@@ -480,16 +480,17 @@ class _TableWriter:
 
         Rows already made into a batch (:class:`PageRows`) are spilled as they are.
         """
-        made = isinstance(rows, pa.RecordBatch)
         count = len(rows)
         if not count:
             return
-        if self._run and (made or self._run_pages >= SPILL_RUN_PAGES or key < self._places[-1][0]):
-            self._spill_run()
         if isinstance(rows, pa.RecordBatch):
+            if self._run:
+                self._spill_run()
             self._places.append((key, len(self._places), self._batches, 0, count))
             self._write_batch(rows)
         else:
+            if self._run and (self._run_pages >= SPILL_RUN_PAGES or key < self._places[-1][0]):
+                self._spill_run()
             self._places.append((key, len(self._places), self._batches, len(self._run), count))
             self._run.extend(rows)
             self._run_pages += 1
