@@ -18,7 +18,7 @@ from lhasa_corpus.chars import LINE_BREAKS
 from lhasa_corpus.errors import InputError
 
 _WHITE_RUN = re.compile(r"\s+")
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINE_BREAK = re.compile(f"\r\n|[{LINE_BREAKS}]")
 #: Leading bytes of file formats that are surely not page text, and their names.
 _BINARY_MAGIC: Final = {
     b"\x89PNG": "PNG",

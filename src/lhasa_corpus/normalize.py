@@ -24,7 +24,7 @@ _SPACE_RUN = re.compile(INLINE_SPACE_RUN)
 _BREAK = re.compile(f"[{LINE_BREAKS}\f]")
 #: A whole run of white space that holds a line break: a match starts at the
 #: run's first character and the greedy ``\s*`` takes the run to its end.
-_BROKEN_RUN = re.compile(rf"\s*[{LINE_BREAKS}\f]\s*")
+_BROKEN_RUN = re.compile(rf"\s*{_BREAK.pattern}\s*")
 _HYPHEN_SPACE = re.compile(f"([A-Za-z0-9]+-){INLINE_SPACE_RUN}(?=([A-Za-z0-9]+))")
 
 
