@@ -163,7 +163,7 @@ def test_page_columns_are_the_record_keys(real_pages: list[Page]) -> None:
 def test_nested_columns_have_explicit_types() -> None:
     assert ARTICLES.field("issue_date").type == pa.date32()
     assert ARTICLES.field("paragraphs").type == pa.list_(pa.string())
-    assert ARTICLES.field("contributors").type.value_type.names == ["name", "role"]
+    assert ARTICLES.field("contributors").type.value_type.names == ["name", "role", "organisation"]
     assert ARTICLES.field("captions").type.value_type.names == ["text", "credit", "photographer"]
     assert ARTICLES.field("spans").type.value_type.field("start").type == pa.int32()
     assert ISSUES.field("page_numbers").type == pa.list_(pa.int32())

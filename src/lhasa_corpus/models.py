@@ -26,6 +26,7 @@ ARTICLE_FLAG_DESCRIPTIONS: Final[Mapping[str, str]] = MappingProxyType(
         "caption_placed_by_similarity": "a caption away from the article, attached by shared words",
         "caption_placed_by_position": "a caption no article shares words with, attached to its neighbour",
         "near_identical_names": "two names in the article differ in one character (李从芳 / 李丛芳)",
+        "boundary_guessed": "where the article starts or ends was decided on weak evidence",
     }
 )
 #: What each flag of a page means.
@@ -42,6 +43,17 @@ FLAG_DESCRIPTIONS: Final[Mapping[str, str]] = MappingProxyType(
 )
 ARTICLE_FLAGS: Final = frozenset(ARTICLE_FLAG_DESCRIPTIONS)
 PAGE_FLAGS: Final = frozenset(PAGE_FLAG_DESCRIPTIONS)
+#: What each kind of page furniture (版面) is; a leftover of no kind is unclassified text.
+FURNITURE_KIND_DESCRIPTIONS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "paper": "the paper's name (拉萨日报, LHASA DAILY)",
+        "date": "a date line (2025年10月8日 星期三, 农历乙巳年八月十七)",
+        "page_number": "the page or edition number (第3版, A3, 3)",
+        "section": "a section label (要闻, 本地新闻, 文化·旅游)",
+        "editors": "an editors' credit (责任编辑：扎西, 本版编辑：央金 美编：赵六)",
+    }
+)
+FURNITURE_KINDS: Final = frozenset(FURNITURE_KIND_DESCRIPTIONS)
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -73,7 +85,7 @@ class Span:
     """Where one field's text, or a part of it, stands in the page's raw text.
 
     *field* names the field: ``headline``, ``kicker``, ``subheadlines/0``,
-    ``dateline``, ``source``, ``contributors/1/name``, ``paragraphs/2``,
+    ``dateline``, ``source``, ``byline``, ``contributors/1/name``, ``paragraphs/2``,
     ``captions/0/text``, ``captions/0/credit``, ``captions/0/photographer``,
     ``continuations/0``. A field has one span per stretch of raw text that
     holds only it: a paragraph the column wrapped is one span, one that page
@@ -96,11 +108,16 @@ class Contributor:
 
     Roles are the printed words: 记者 (reporter), 实习生 (intern), 见习记者
     (trainee reporter), 通讯员 (correspondent), 特约记者 (special
-    correspondent), 摄影 (photographer).
+    correspondent), 评论员 (commentator), 摄影 (photographer), 文 (writer,
+    ``文/张三``), 图 (photos, ``图/李四``); ``""`` where none is printed.
+    *organisation* is the organisation printed with the role (``本报`` in
+    ``本报记者``, ``新华社`` in ``新华社记者``), or None where none is printed.
+    On a page's editors, the role is the credit's word (责任编辑, 美编, ...).
     """
 
     name: str
     role: str
+    organisation: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -112,13 +129,25 @@ class Caption:
     photographer: str | None = None
 
 
+def _furniture_kind(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and value not in FURNITURE_KINDS:
+        raise ValueError(f"'kind' must be one of {sorted(FURNITURE_KINDS)} or None (got {value!r})")
+
+
 @attrs.frozen(kw_only=True)
 class Leftover:
-    """Text on a page that belongs to no article, verbatim from the raw text."""
+    """Text on a page that belongs to no article, verbatim from the raw text.
+
+    *kind* says which page furniture it is (:data:`FURNITURE_KINDS`: ``paper``,
+    ``date``, ``page_number``, ``section``, ``editors``), or None for text the
+    parser could not place (a headline with no body, a caption on a page
+    without articles).
+    """
 
     text: str
     start: int = attrs.field(validator=_non_negative)
     end: int
+    kind: str | None = attrs.field(default=None, validator=_furniture_kind)
 
 
 def _contributors(value: Iterable[Contributor]) -> tuple[Contributor, ...]:
@@ -141,11 +170,17 @@ def _leftovers(value: Iterable[Leftover]) -> tuple[Leftover, ...]:
 class Article:
     """One article on a page.
 
-    The *primary* fields -- kicker, headline, subheadlines, dateline,
+    The *primary* fields -- kicker, headline, subheadlines, dateline, byline,
     paragraphs, captions (text and credit) and continuations -- together with
     the page's leftovers hold every non-white-space character of the page once.
-    *source* and *contributors* are read out of the dateline, and a caption's
-    photographer out of its credit: they repeat characters of those fields.
+    *source* is read out of the dateline, *contributors* out of the dateline
+    and the byline, and a caption's photographer out of its credit: they
+    repeat characters of those fields.
+
+    *dateline* holds the dateline with the byline bracket printed right after
+    it (``拉萨融媒讯（记者杨璐）``); *byline* holds a byline printed apart from a
+    dateline: a line under the headline (``本报记者 张三``), a bracket after
+    the last sentence (``（本报记者王明、李华）``), a trailing ``本报记者 张三/文``.
     """
 
     article_id: str
@@ -159,6 +194,7 @@ class Article:
     subheadlines: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     source: str | None = None
     dateline: str | None = None
+    byline: str | None = None
     contributors: tuple[Contributor, ...] = attrs.field(default=(), converter=_contributors)
     paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     captions: tuple[Caption, ...] = attrs.field(default=(), converter=_captions)
@@ -205,6 +241,10 @@ class Page:
         converter=_sorted_unique,
         validator=_flags_in(PAGE_FLAGS),
     )
+    #: The section labels the page prints (要闻, 本地新闻), read out of its furniture.
+    sections: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    #: The people of the page's editors' credits, with the credit's word as role.
+    editors: tuple[Contributor, ...] = attrs.field(default=(), converter=_contributors)
 
     @page.validator
     def _page_positive(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -215,6 +255,11 @@ class Page:
     def _placement_known(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
         if value not in (None, "before", "after"):
             raise ValueError(f"'headline_placement' must be 'before', 'after' or None (got {value!r})")
+
+    @property
+    def furniture(self) -> tuple[Leftover, ...]:
+        """The leftovers that are page furniture (those with a kind), in page order."""
+        return tuple(leftover for leftover in self.leftovers if leftover.kind is not None)
 
     @property
     def all_flags(self) -> tuple[str, ...]:

@@ -97,9 +97,10 @@ def _positions(positions: tuple[int, ...]) -> str:
 
 #: Fields that hold characters of the page; together with the leftovers they
 #: hold each non-white-space character once. The other fields (source,
-#: contributors, photographer) repeat characters of the dateline or credit.
+#: contributors, photographer) repeat characters of the dateline, byline or credit.
 PRIMARY_FIELD = re.compile(
-    r"(?:kicker|headline|subheadlines/\d+|dateline|paragraphs/\d+|captions/\d+/(?:text|credit)|continuations/\d+)"
+    r"(?:kicker|headline|subheadlines/\d+|dateline|byline|paragraphs/\d+"
+    r"|captions/\d+/(?:text|credit)|continuations/\d+)"
 )
 
 

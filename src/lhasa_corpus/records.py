@@ -4,9 +4,16 @@ The JSON Lines output of ``lhasa-corpus parse`` and the rows of the Parquet
 tables share these records, so their keys are documented once here.
 
 Article keys: ``article_id, page_id, paper, issue_date, page, position,
-kicker, headline, subheadlines, source, dateline, contributors [{name,
-role}], paragraphs, text, captions [{text, credit, photographer}],
+kicker, headline, subheadlines, source, dateline, byline, contributors [{name,
+role, organisation}], paragraphs, text, captions [{text, credit, photographer}],
 continuations, char_start, char_end, flags, spans [{field, start, end}]``.
+
+Page keys: ``page_id, paper, issue_date, page, source_file, source_sha256,
+headline_placement, flags, raw_text, leftovers [{text, start, end, kind}],
+sections, editors [{name, role, organisation}]``, and ``articles`` where asked.
+
+Records written before a key existed still read back: a missing ``byline``,
+``organisation``, ``kind``, ``sections`` or ``editors`` reads as empty.
 """
 
 from __future__ import annotations
@@ -34,7 +41,8 @@ def article_record(article: Article) -> Record:
         "subheadlines": list(article.subheadlines),
         "source": article.source,
         "dateline": article.dateline,
-        "contributors": [{"name": person.name, "role": person.role} for person in article.contributors],
+        "byline": article.byline,
+        "contributors": [_person_record(person) for person in article.contributors],
         "paragraphs": list(article.paragraphs),
         "text": article.text,
         "captions": [
@@ -63,7 +71,8 @@ def article_from_record(record: Mapping[str, Any]) -> Article:
         subheadlines=tuple(record["subheadlines"]),
         source=record["source"],
         dateline=record["dateline"],
-        contributors=tuple(Contributor(name=c["name"], role=c["role"]) for c in record["contributors"]),
+        byline=record.get("byline"),
+        contributors=tuple(_person(item) for item in record["contributors"]),
         paragraphs=tuple(record["paragraphs"]),
         captions=tuple(
             Caption(text=c["text"], credit=c["credit"], photographer=c["photographer"])
@@ -92,9 +101,11 @@ def page_record(page: Page, *, with_articles: bool = True) -> Record:
         "flags": list(page.flags),
         "raw_text": page.raw_text,
         "leftovers": [
-            {"text": leftover.text, "start": leftover.start, "end": leftover.end}
+            {"text": leftover.text, "start": leftover.start, "end": leftover.end, "kind": leftover.kind}
             for leftover in page.leftovers
         ],
+        "sections": list(page.sections),
+        "editors": [_person_record(person) for person in page.editors],
     }
     if with_articles:
         record["articles"] = [article_record(article) for article in page.articles]
@@ -116,10 +127,21 @@ def page_from_record(record: Mapping[str, Any], articles: tuple[Article, ...] | 
         headline_placement=record["headline_placement"],
         articles=articles,
         leftovers=tuple(
-            Leftover(text=item["text"], start=item["start"], end=item["end"]) for item in record["leftovers"]
+            Leftover(text=item["text"], start=item["start"], end=item["end"], kind=item.get("kind"))
+            for item in record["leftovers"]
         ),
         flags=tuple(record["flags"]),
+        sections=tuple(record.get("sections") or ()),
+        editors=tuple(_person(item) for item in record.get("editors") or ()),
     )
+
+
+def _person_record(person: Contributor) -> Record:
+    return {"name": person.name, "role": person.role, "organisation": person.organisation}
+
+
+def _person(item: Mapping[str, Any]) -> Contributor:
+    return Contributor(name=item["name"], role=item["role"], organisation=item.get("organisation"))
 
 
 def _date_text(value: dt.date | None) -> str | None:

@@ -17,16 +17,16 @@ from typing import Final
 import pyarrow as pa
 
 #: Bump when a column is added, removed, renamed or changes type.
-SCHEMA_VERSION: Final = "1"
+SCHEMA_VERSION: Final = "2"
 
 _TEXT = pa.string()
 _INT = pa.int32()
 _TEXTS = pa.list_(_TEXT)
 
-CONTRIBUTOR: Final = pa.struct([("name", _TEXT), ("role", _TEXT)])
+CONTRIBUTOR: Final = pa.struct([("name", _TEXT), ("role", _TEXT), ("organisation", _TEXT)])
 CAPTION: Final = pa.struct([("text", _TEXT), ("credit", _TEXT), ("photographer", _TEXT)])
 SPAN: Final = pa.struct([("field", _TEXT), ("start", _INT), ("end", _INT)])
-LEFTOVER: Final = pa.struct([("text", _TEXT), ("start", _INT), ("end", _INT)])
+LEFTOVER: Final = pa.struct([("text", _TEXT), ("start", _INT), ("end", _INT), ("kind", _TEXT)])
 
 ARTICLES: Final = pa.schema(
     [
@@ -41,6 +41,7 @@ ARTICLES: Final = pa.schema(
         ("subheadlines", _TEXTS),
         ("source", _TEXT),
         ("dateline", _TEXT),
+        ("byline", _TEXT),
         ("contributors", pa.list_(CONTRIBUTOR)),
         ("paragraphs", _TEXTS),
         ("text", _TEXT),
@@ -65,6 +66,8 @@ PAGES: Final = pa.schema(
         ("flags", _TEXTS),
         ("raw_text", _TEXT),
         ("leftovers", pa.list_(LEFTOVER)),
+        ("sections", _TEXTS),
+        ("editors", pa.list_(CONTRIBUTOR)),
     ]
 )
 
@@ -101,9 +104,13 @@ COLUMN_DESCRIPTIONS: Final[dict[str, dict[str, str]]] = {
         "kicker": "the line printed above the headline (引题), if any",
         "headline": "the main headline (主题), null when none was found",
         "subheadlines": "the lines printed below the headline (副题)",
-        "source": "the news source named in the dateline, e.g. 拉萨融媒讯",
-        "dateline": "the dateline with its byline, verbatim but for white space",
-        "contributors": "people named in the byline: `name` and printed `role` (记者, 通讯员, 摄影, ...)",
+        "source": "the outlet named in the dateline, e.g. 拉萨融媒, 本报, 新华社",
+        "dateline": "the dateline with its byline bracket, verbatim but for white space",
+        "byline": "a byline printed apart from the dateline (本报记者 张三, （记者 李四）), verbatim but for white space",
+        "contributors": (
+            "people named in the dateline and byline: `name`, printed `role` (记者, 通讯员, 摄影, ...) "
+            "and the `organisation` printed with the role (本报, 新华社), null where none is"
+        ),
         "paragraphs": "the body, one string per paragraph, wrapped lines joined",
         "text": "the paragraphs joined by a line break",
         "captions": "photo captions: `text`, the `credit` line and the `photographer` named in it",
@@ -123,7 +130,12 @@ COLUMN_DESCRIPTIONS: Final[dict[str, dict[str, str]]] = {
         "headline_placement": "whether headlines stand `before` or `after` their bodies on this page",
         "flags": "page-level flags (see Known limits)",
         "raw_text": "the page text as extracted from the PDF; every offset points into it",
-        "leftovers": "text that belongs to no article: `text`, `start`, `end`",
+        "leftovers": (
+            "text that belongs to no article: `text`, `start`, `end`, and the furniture `kind` "
+            "(paper, date, page_number, section, editors; null when unclassified)"
+        ),
+        "sections": "the section labels the page prints (要闻, 本地新闻)",
+        "editors": "the people of the page's editors' credits: `name`, `role` (责任编辑, 美编, ...)",
     },
     "issues": {
         "paper": "the newspaper, e.g. 拉萨日报",
