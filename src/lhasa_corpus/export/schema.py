@@ -106,7 +106,10 @@ COLUMN_DESCRIPTIONS: Final[dict[str, dict[str, str]]] = {
         "subheadlines": "the lines printed below the headline (副题)",
         "source": "the outlet named in the dateline, e.g. 拉萨融媒, 本报, 新华社",
         "dateline": "the dateline with its byline bracket, verbatim but for white space",
-        "byline": "a byline printed apart from the dateline (本报记者 张三, （记者 李四）), verbatim but for white space",
+        "byline": (
+            "a byline printed apart from the dateline (本报记者 张三, （记者 李四）), "
+            "verbatim but for white space"
+        ),
         "contributors": (
             "people named in the dateline and byline: `name`, printed `role` (记者, 通讯员, 摄影, ...) "
             "and the `organisation` printed with the role (本报, 新华社), null where none is"
