@@ -17,7 +17,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from lhasa_corpus import iter_pages
-from lhasa_corpus.articles import article_id_for
+from lhasa_corpus.ids import article_id_for
 from lhasa_corpus.export import (
     ARTICLES,
     ISSUES,

@@ -167,7 +167,7 @@ def test_layout_refuses_a_width_out_of_range() -> None:
 @pytest.mark.parametrize(
     ("style", "dateline", "source"),
     [
-        ("rongmei", "拉萨融媒讯（记者A、B 实习生C）", "拉萨融媒讯"),
+        ("rongmei", "拉萨融媒讯（记者A、B 实习生C）", "拉萨融媒"),
         ("benbao", "本报讯（记者 A、B 实习生 C）", "本报"),
         ("wire", "新华社拉萨9月16日电 (记者 A、B 实习生 C)", "新华社"),
     ],

@@ -73,7 +73,7 @@ def test_ten_megabyte_line_finishes_quickly_and_loses_nothing(tmp_path: Path) ->
 def test_unclosed_dateline_is_flagged_and_loses_nothing() -> None:
     page = parse_text("拉萨融媒讯（记者杨璐为进一步畅通金融机构与企业间沟通合作渠道。\n\n对接会举行\n")
     (article,) = page.articles
-    assert article.source == "拉萨融媒讯"
+    assert article.source == "拉萨融媒"
     assert "dateline_unclosed" in article.flags
     assert "杨璐为进一步畅通金融机构" in solid(article.text)
 

@@ -1,109 +1,40 @@
-"""Blocks to articles: assembly only, the text rules live in :mod:`lhasa_corpus.normalize`.
+"""Pages to articles: assembly only.
 
-The page is cut at its datelines. What follows a dateline up to the next one
-is a *segment*: the article's body, then perhaps the headline blocks of a
-neighbouring article. Headlines follow their body on some pages and precede
-it on others; :func:`decide_placement` lets every headline group vote by the
-words it shares with the bodies on either side.
+The rules live in the modules of their phenomena: :mod:`~lhasa_corpus.segments`
+cuts a page into units and groups them into articles, :mod:`~lhasa_corpus.headlines`
+tells the parts of a headline group apart, :mod:`~lhasa_corpus.bylines` reads
+datelines and bylines, :mod:`~lhasa_corpus.blocks` finds paragraph ends,
+:mod:`~lhasa_corpus.captions` reads and places captions,
+:mod:`~lhasa_corpus.furniture` finds page furniture, and
+:mod:`~lhasa_corpus.normalize` cleans the text of each field. This module
+puts their results together into a :class:`~lhasa_corpus.models.Page` and
+records where every field stands in the raw text.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import hashlib
-import itertools
-import operator
-import re
-from collections.abc import Sequence
-from typing import Final, Literal
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 from lhasa_corpus.blocks import (
-    Block,
-    Fragment,
     column_width,
-    cut_fragments,
-    group_blocks,
-    looks_like_headline,
+    marks_paragraphs_by_indent,
     split_paragraphs,
     starts_indented_line,
 )
-from lhasa_corpus.bylines import Dateline, find_datelines, parse_contributors
-from lhasa_corpus.captions import CaptionParts, read_caption
-from lhasa_corpus.chars import HAN, IDEOGRAPHIC_SPACE, ends_sentence
-from lhasa_corpus.furniture import find_continuations, find_furniture
+from lhasa_corpus.bylines import Byline, Dateline, near_identical_pairs, read_people
+from lhasa_corpus.captions import ArticleText, CaptionParts, place_captions
+from lhasa_corpus.chars import LINE_BREAKS
+from lhasa_corpus.furniture import Furniture, read_editors
+from lhasa_corpus.headlines import headline_roles, letter_spaced
+from lhasa_corpus.ids import article_id_for, page_id_for
 from lhasa_corpus.lines import Squeezed, split_lines
 from lhasa_corpus.models import Article, Caption, Contributor, Leftover, Page, Span
 from lhasa_corpus.normalize import Rule, normalize_body, normalize_byline, normalize_headline
-
-Placement = Literal["before", "after"]
-
-_HAN_RUN = re.compile(f"[{HAN}]+")
-
-#: Two names of the same length that differ in this many characters are near-identical.
-NAME_DISTANCE: Final = 1
-#: A caption whose best article shares less than this share of its character
-#: pairs is placed by position, not by content.
-MIN_CAPTION_SIMILARITY: Final = 0.05
-#: Dashes that open a subheadline (——记拉萨市…).
-_DASHES: Final = ("—", "－", "-")
-#: Two lengths closer than this ratio make the main headline a guess.
-HEADLINE_LENGTH_RATIO: Final = 1.2
-
-
-@attrs.define
-class _Unit:
-    """A body (with its dateline, if any) or a group of headline blocks, in page order."""
-
-    kind: Literal["body", "group"]
-    blocks: list[Block]
-    dateline: Dateline | None = None
-    continuations: list[tuple[int, int]] = attrs.Factory(list)
-    headline_group: _Unit | None = None
-
-    @property
-    def start(self) -> int:
-        starts = [block.start for block in self.blocks]
-        if self.dateline is not None:
-            starts.append(self.dateline.start)
-        return min(starts)
-
-    @property
-    def flat(self) -> str:
-        return "".join(block.flat for block in self.blocks)
-
-
-@attrs.frozen
-class _PlacedCaption:
-    block: Block
-    parts: CaptionParts
-
-
-def page_id_for(raw_text: str, issue_date: dt.date | None, page: int | None) -> str:
-    """The stable ID of a page: its date, its number and a hash of its text.
-
-    ``YYYYMMDD-pNN-hhhhhhhhhh``; ``nodate`` and ``p00`` stand in for an
-    unknown date or page number. The hash is the first ten hex digits of the
-    SHA-256 of the page text in UTF-8, so two different pages never share an
-    ID and the same page always gets the same one.
-
-    >>> page_id_for("拉萨", dt.date(2025, 9, 17), 3)
-    '20250917-p03-11ee20b42e'
-    """
-    digest = hashlib.sha256(raw_text.encode("utf-8")).hexdigest()[:10]
-    date = issue_date.strftime("%Y%m%d") if issue_date else "nodate"
-    return f"{date}-p{page or 0:02d}-{digest}"
-
-
-def article_id_for(page_id: str, position: int) -> str:
-    """The stable ID of an article: its page's ID and its 1-based position, on two digits.
-
-    >>> article_id_for("20250917-p03-11ee20b42e", 5)
-    '20250917-p03-11ee20b42e-05'
-    """
-    return f"{page_id}-{position:02d}"
+from lhasa_corpus.segments import OWN_WIDTH_LINES, Segment, Unit, page_units, segment
+from lhasa_corpus.similarity import han_only
 
 
 def parse_page(
@@ -119,14 +50,36 @@ def parse_page(
 ) -> Page:
     """Parse the raw text of one page into a :class:`~lhasa_corpus.models.Page`.
 
-    *page_id* defaults to :func:`page_id_for` of the text, date and page number.
+    *page_id* defaults to :func:`~lhasa_corpus.ids.page_id_for` of the text, date and page number.
 
     >>> page = parse_page("拉萨融媒讯（记者杨璐）为进一步畅通渠道。\\n\\n对接会举行")
     >>> [(a.source, a.headline, a.paragraphs) for a in page.articles]
-    [('拉萨融媒讯', '对接会举行', ('为进一步畅通渠道。',))]
+    [('拉萨融媒', '对接会举行', ('为进一步畅通渠道。',))]
+    >>> page = parse_page("秋收正当时\\n\\n本报记者 张三\\n\\n金秋时节，青稞丰收。")
+    >>> [(a.headline, a.byline, a.contributors[0].organisation) for a in page.articles]
+    [('秋收正当时', '本报记者 张三', '本报')]
     """
-    parsed = _PageParser(raw_text)
-    drafts = parsed.drafts()
+    lines = split_lines(raw_text)
+    layout = page_units(raw_text, lines, Squeezed.of(raw_text))
+    found = segment(layout.units, layout.width)
+    indented = [
+        fragment.line
+        for unit in layout.units
+        if unit.kind == "body" and unit.block is not None
+        for fragment in unit.block.fragments
+        if fragment.line_indented
+    ]
+    indented += [
+        number
+        for unit, number in zip(
+            (unit for unit in layout.units if unit.kind == "dateline"), layout.dateline_lines, strict=True
+        )
+        if starts_indented_line(raw_text, unit.start)
+    ]
+    indent_marked = marks_paragraphs_by_indent(lines, indented)
+    drafts = [_draft(raw_text, item, layout.width, indent_marked) for item in found.segments]
+    drafts.sort(key=lambda draft: draft.start)
+    stray_captions = _place_captions(drafts, found.captions)
     page_id = page_id or page_id_for(raw_text, issue_date, page)
     articles = tuple(
         draft.build(
@@ -140,10 +93,15 @@ def parse_page(
         for position, draft in enumerate(drafts, start=1)
     )
     flags = set(page_flags)
-    if parsed.placement_undecided:
+    if found.placement_undecided:
         flags.add("headline_placement_undecided")
     if not articles:
         flags.add("no_articles")
+    unplaced: list[tuple[int, int, str | None]] = [
+        (u.start, u.end, None) for u in [*found.orphans, *stray_captions]
+    ]
+    furniture: list[tuple[int, int, str | None]] = [(p.start, p.end, p.kind) for p in layout.furniture]
+    leftovers = _leftovers(raw_text, furniture + unplaced)
     return Page(
         page_id=page_id,
         paper=paper,
@@ -152,210 +110,125 @@ def parse_page(
         raw_text=raw_text,
         source_file=source_file,
         source_sha256=source_sha256,
-        headline_placement=parsed.placement,
+        headline_placement=found.placement,
         articles=articles,
-        leftovers=parsed.leftovers(),
+        leftovers=leftovers,
         flags=tuple(flags),
+        sections=_sections(raw_text, layout.furniture),
+        editors=_editors(raw_text, layout.furniture),
     )
 
 
-class _PageParser:
-    def __init__(self, raw_text: str) -> None:
-        self.raw = raw_text
-        self.lines = split_lines(raw_text)
-        self.squeezed = Squeezed.of(raw_text)
-        self.line_starts = [line.start for line in self.lines]
-        self.leftover_spans: list[tuple[int, int]] = []
-        self.placement: Placement | None = None
-        self.placement_undecided = False
-
-    def drafts(self) -> list[_Draft]:
-        """The page's articles in page order, not yet numbered; sets the placement."""
-        datelines = find_datelines(self.raw, self.squeezed)
-        dateline_spans = [(d.start, d.end) for d in datelines]
-        continuations = [
-            span for span in find_continuations(self.squeezed) if not _overlaps_any(span, dateline_spans)
-        ]
-        furniture = [
-            span
-            for span in find_furniture(self.lines)
-            if not _overlaps_any(span, dateline_spans + continuations)
-        ]
-        self.leftover_spans.extend(furniture)
-        cuts = sorted(dateline_spans + continuations + furniture)
-        fragments = cut_fragments(self.lines, cuts)
-        units, captions = self._units(fragments, datelines, continuations)
-        placement, self.placement_undecided = decide_placement(units)
-        if any(unit.kind == "group" for unit in units):
-            self.placement = placement
-        self._attach_headlines(units, placement)
-        bodies = [unit for unit in units if unit.kind == "body"]
-        width = column_width([f for unit in bodies for block in unit.blocks for f in block.fragments])
-        indent_marked = self._marks_paragraphs_by_indent(bodies)
-        drafts = [self._draft(unit, width, indent_marked=indent_marked) for unit in bodies]
-        self._place_captions(drafts, captions)
-        return sorted(drafts, key=lambda draft: draft.start)
-
-    # -- segments and units ---------------------------------------------------------------
-
-    def _units(
-        self,
-        fragments: list[Fragment],
-        datelines: list[Dateline],
-        continuations: list[tuple[int, int]],
-    ) -> tuple[list[_Unit], list[_PlacedCaption]]:
-        """Cut the page into body units and headline groups; take out the captions."""
-        bounds = [dateline.start for dateline in datelines] + [len(self.raw)]
-        segments: list[tuple[Dateline | None, list[Fragment]]] = [(None, [])]
-        segments += [(dateline, []) for dateline in datelines]
-        segment = 0
-        for fragment in fragments:
-            while segment < len(datelines) and fragment.start >= bounds[segment]:
-                segment += 1
-            segments[segment][1].append(fragment)
-        units: list[_Unit] = []
-        captions: list[_PlacedCaption] = []
-        for dateline, segment_fragments in segments:
-            blocks = []
-            for block in group_blocks(segment_fragments):
-                parts = read_caption(self.raw, block.start, block.end)
-                if parts is None:
-                    blocks.append(block)
-                else:
-                    captions.append(_PlacedCaption(block, parts))
-            if dateline is None:
-                units.extend(self._preamble_units(blocks))
-            else:
-                units.extend(self._segment_units(dateline, blocks))
-        for span in continuations:
-            owner = _unit_containing(units, span[0])
-            if owner is None:
-                self.leftover_spans.append(span)
-            else:
-                owner.continuations.append(span)
-        return units, captions
-
-    def _segment_units(self, dateline: Dateline, blocks: list[Block]) -> list[_Unit]:
-        body = _Unit("body", blocks, dateline=dateline)
-        group = _take_trailing_group(blocks, keep=1)
-        return [body] if group is None else [body, group]
-
-    def _preamble_units(self, blocks: list[Block]) -> list[_Unit]:
-        if not blocks:
-            return []
-        if all(looks_like_headline(block) for block in blocks):
-            return [_Unit("group", blocks[:3])] + ([_Unit("body", blocks[3:])] if blocks[3:] else [])
-        units = []
-        lead: list[Block] = []
-        while blocks and looks_like_headline(blocks[0]) and len(lead) < 3:
-            lead.append(blocks.pop(0))
-        if lead:
-            units.append(_Unit("group", lead))
-        trailing = _take_trailing_group(blocks, keep=1)
-        units.append(_Unit("body", blocks))
-        if trailing is not None:
-            units.append(trailing)
-        return units
-
-    def _attach_headlines(self, units: list[_Unit], placement: Placement) -> None:
-        step = -1 if placement == "after" else 1
-        for index, unit in enumerate(units):
-            if unit.kind != "group":
-                continue
-            neighbour = index + step
-            if 0 <= neighbour < len(units) and units[neighbour].kind == "body":
-                units[neighbour].headline_group = unit
-            else:
-                self.leftover_spans.extend(
-                    (fragment.start, fragment.end) for block in unit.blocks for fragment in block.fragments
-                )
-
-    # -- articles --------------------------------------------------------------------------
-
-    def _marks_paragraphs_by_indent(self, bodies: list[_Unit]) -> bool:
-        """Whether the extractor kept paragraph indents on this page.
-
-        An extractor keeps indents for a whole page or for none of it, so the
-        page decides, counting the indented body lines and the lines datelines
-        start (an article whose first indent was lost to a dateline glued
-        behind a headline is still marked). One line indented with U+3000 is
-        enough: no extractor leaves an ideographic space astray. Indents of
-        ASCII spaces, which can be stray, take two lines.
-        """
-        lines = {
-            fragment.line
-            for unit in bodies
-            for block in unit.blocks
-            for fragment in block.fragments
-            if fragment.line_indented
-        }
-        for unit in bodies:
-            if unit.dateline is not None and starts_indented_line(self.raw, unit.dateline.start):
-                lines.add(bisect.bisect_right(self.line_starts, unit.dateline.start) - 1)
-        ideographic = any(
-            self.lines[index].text.lstrip(" \t").startswith(IDEOGRAPHIC_SPACE) for index in lines
-        )
-        return ideographic or len(lines) >= 2
-
-    def _draft(self, unit: _Unit, width: float, *, indent_marked: bool) -> _Draft:
-        draft = _Draft(raw=self.raw)
-        if unit.dateline is not None:
-            draft.set_dateline(unit.dateline)
-        elif unit.blocks:
-            draft.flags.add("dateline_missing")
-        if unit.headline_group is not None:
-            draft.set_headlines(unit.headline_group.blocks)
-        else:
-            draft.flags.add("headline_missing")
-        body = [fragment for block in unit.blocks for fragment in block.fragments]
-        own_width = column_width(body)
-        use_width = own_width if sum(1 for f in body if f.whole_line) >= 4 else width
-        for paragraph in split_paragraphs(body, use_width, indent_marked=indent_marked):
+def _draft(raw: str, item: Segment, page_width: float, indent_marked: bool) -> _Draft:
+    """Assemble one article's fields from its units."""
+    draft = _Draft(raw=raw, flags=set(item.flags))
+    if item.group:
+        draft.set_headlines(item.group)
+    else:
+        draft.flags.add("headline_missing")
+    if item.dateline is not None and item.dateline.dateline is not None:
+        draft.set_dateline(item.dateline.dateline)
+    else:
+        draft.flags.add("dateline_missing")
+    if item.bylines:
+        draft.set_bylines(item.bylines)
+    body_fragments = [
+        f for unit in item.body if unit.kind == "body" and unit.block for f in unit.block.fragments
+    ]
+    own = sum(1 for fragment in body_fragments if fragment.whole_line) >= OWN_WIDTH_LINES
+    width = column_width(body_fragments) if own else page_width
+    for run in _runs(item.body):
+        if run[0].kind != "body":  # a crosshead: a paragraph of its own
+            draft.add_field("paragraphs", _unit_spans(run), normalize_body)
+            continue
+        fragments = [fragment for unit in run if unit.block for fragment in unit.block.fragments]
+        for paragraph in split_paragraphs(fragments, width, indent_marked=indent_marked):
             draft.add_field("paragraphs", [(f.start, f.end) for f in paragraph], normalize_body)
-        for start, end in unit.continuations:
-            draft.add_field("continuations", [(start, end)], normalize_byline)
-        return draft
+    for mark in item.marks:
+        draft.add_field("continuations", [(mark.start, mark.end)], normalize_byline)
+    return draft
 
-    def _place_captions(self, drafts: list[_Draft], captions: list[_PlacedCaption]) -> None:
-        """Attach each caption to the article it illustrates, by content first.
 
-        An article's score is the share of the caption text's character pairs
-        (Han bigrams; the credit's words say nothing of the content) that its
-        headline and body contain. The best score wins; on a tie, an article
-        whose contributors include the photographer (or a near-identical name)
-        wins. A caption placed elsewhere than next to the winner is flagged
-        ``caption_placed_by_similarity``. When no article reaches
-        :data:`MIN_CAPTION_SIMILARITY`, the caption goes to a neighbour (one
-        with the photographer, if there is one) and is flagged
-        ``caption_placed_by_position``.
-        """
-        for caption in captions:
-            if not drafts:
-                self.leftover_spans.append((caption.block.start, caption.block.end))
-                continue
-            text_span = caption.parts.text_span
-            caption_text = self.raw[text_span[0] : text_span[1]] if text_span else ""
-            photographers = [person.name for person in caption.parts.photographers]
-            scores = [draft.similarity(caption_text) for draft in drafts]
-            credited = [draft.names_any(photographers) for draft in drafts]
-            best = max(range(len(drafts)), key=lambda index: (scores[index], credited[index], -index))
-            neighbours = _neighbours(drafts, caption.block.start)
-            if scores[best] < MIN_CAPTION_SIMILARITY:
-                best = max(neighbours, key=lambda index: credited[index])
-                drafts[best].flags.add("caption_placed_by_position")
-            elif best not in neighbours:
-                drafts[best].flags.add("caption_placed_by_similarity")
-            drafts[best].add_caption(caption.parts)
+def _runs(units: Sequence[Unit]) -> list[list[Unit]]:
+    """Body units in runs of body text, each crosshead a run of its own."""
+    runs: list[list[Unit]] = []
+    for unit in units:
+        if unit.kind == "body" and runs and runs[-1][0].kind == "body":
+            runs[-1].append(unit)
+        else:
+            runs.append([unit])
+    return runs
 
-    def leftovers(self) -> tuple[Leftover, ...]:
-        """What no article took, merged where only white space lies between."""
-        merged: list[list[int]] = []
-        for start, end in sorted(self.leftover_spans):
-            if merged and not self.raw[merged[-1][1] : start].strip():
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        return tuple(Leftover(text=self.raw[start:end], start=start, end=end) for start, end in merged)
+
+def _unit_spans(units: Iterable[Unit]) -> list[tuple[int, int]]:
+    return [(f.start, f.end) for unit in units if unit.block is not None for f in unit.block.fragments]
+
+
+def _place_captions(drafts: list[_Draft], captions: Sequence[Unit]) -> list[Unit]:
+    """Give each caption to its article; the captions of a page without articles are returned."""
+    texts = [
+        ArticleText(
+            han=draft.han(), names=tuple(p.name for p in draft.contributors), start=draft.start, end=draft.end
+        )
+        for draft in drafts
+    ]
+    requests = []
+    for unit in captions:
+        parts = unit.caption
+        assert parts is not None
+        text = raw_slice(drafts[0].raw, parts.text_span) if drafts and parts.text_span else ""
+        requests.append((unit.start, text, tuple(person.name for person in parts.photographers)))
+    stray = []
+    for unit, placement in zip(captions, place_captions(texts, requests), strict=True):
+        if placement is None or unit.caption is None:
+            stray.append(unit)
+            continue
+        draft = drafts[placement.article]
+        if placement.flag is not None:
+            draft.flags.add(placement.flag)
+        if unit.glued:
+            draft.flags.add("caption_glued")
+        draft.add_caption(unit.caption)
+    return stray
+
+
+def raw_slice(raw: str, span: tuple[int, int]) -> str:
+    """``raw[start:end]`` for a span."""
+    return raw[span[0] : span[1]]
+
+
+def _leftovers(raw: str, spans: Iterable[tuple[int, int, str | None]]) -> tuple[Leftover, ...]:
+    """What no article took, in page order.
+
+    Unplaced text is merged where only white space lies between; furniture
+    keeps one leftover per printed line and kind (the paper's name and the
+    date line under it are two).
+    """
+    merged: list[tuple[int, int, str | None]] = []
+    for start, end, kind in sorted(spans, key=lambda item: (item[0], item[1])):
+        between = raw[merged[-1][1] : start] if merged else ""
+        joins = not between.strip() and (kind is None or not any(char in LINE_BREAKS for char in between))
+        if merged and merged[-1][2] == kind and joins:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end), kind)
+        else:
+            merged.append((start, end, kind))
+    return tuple(
+        Leftover(text=raw[start:end], start=start, end=end, kind=kind) for start, end, kind in merged
+    )
+
+
+def _sections(raw: str, furniture: Sequence[Furniture]) -> tuple[str, ...]:
+    """The section labels of a page, white space taken out (``文 化 · 旅 游`` is ``文化·旅游``)."""
+    return tuple("".join(raw[p.start : p.end].split()) for p in furniture if p.kind == "section")
+
+
+def _editors(raw: str, furniture: Sequence[Furniture]) -> tuple[Contributor, ...]:
+    return tuple(
+        person
+        for piece in furniture
+        if piece.kind == "editors"
+        for person in read_editors(raw[piece.start : piece.end])
+    )
 
 
 @attrs.define
@@ -363,7 +236,7 @@ class _Draft:
     """An article being assembled, with the spans of each field."""
 
     raw: str
-    #: The single-valued text fields: kicker, headline, dateline, source.
+    #: The single-valued text fields: kicker, headline, dateline, source, byline.
     fields: dict[str, str] = attrs.Factory(dict)
     paragraphs: list[str] = attrs.Factory(list)
     captions: list[Caption] = attrs.Factory(list)
@@ -373,7 +246,7 @@ class _Draft:
     spans: list[Span] = attrs.Factory(list)
     caption_spans: list[Span] = attrs.Factory(list)
     flags: set[str] = attrs.Factory(set)
-    _han: str | None = None
+    photographers: list[str] = attrs.Factory(list)
     #: The smallest start and the largest end of :attr:`spans`, kept as spans are added.
     _bounds: tuple[int, int] | None = None
 
@@ -386,6 +259,10 @@ class _Draft:
     def end(self) -> int:
         """Where the article's own text ends; captions printed elsewhere do not count."""
         return self._bounds[1] if self._bounds else 0
+
+    def han(self) -> str:
+        """The Han characters of the headline and the body, for comparing captions with."""
+        return han_only("".join([self.fields.get("headline", ""), *self.paragraphs]))
 
     def add_span(self, field: str, start: int, end: int) -> None:
         """Record that part of *field* stands at ``raw[start:end]``."""
@@ -416,6 +293,11 @@ class _Draft:
         else:
             self.fields[name] = clean
 
+    def add_people(self, people: Iterable[tuple[str, str | None, str | None, int, int]]) -> None:
+        for name, role, organisation, start, end in people:
+            self.add_span(f"contributors/{len(self.contributors)}/name", start, end)
+            self.contributors.append(Contributor(name=name, role=role or "", organisation=organisation))
+
     def set_dateline(self, dateline: Dateline) -> None:
         self.add_field("dateline", [(dateline.start, dateline.end)], normalize_byline)
         self.fields["source"] = dateline.source
@@ -425,34 +307,33 @@ class _Draft:
         if dateline.source_guessed:
             self.flags.add("dateline_source_guessed")
         if dateline.byline_span is not None:
-            for person in parse_contributors(self.raw, *dateline.byline_span):
-                field = f"contributors/{len(self.contributors)}/name"
-                self.add_span(field, person.start, person.end)
-                self.contributors.append(Contributor(name=person.name, role=person.role or ""))
+            self._take_people(read_people(self.raw, *dateline.byline_span))
 
-    def set_headlines(self, blocks: list[Block]) -> None:
-        """Tell the kicker, the headline and the subheadlines of a headline group apart.
+    def set_bylines(self, units: Sequence[Unit]) -> None:
+        """Store the bylines printed apart from the dateline as one field, and the people they name."""
+        self.add_field("byline", [(unit.start, unit.end) for unit in units], normalize_byline)
+        for unit in units:
+            if unit.byline is not None:
+                self._take_people(unit.byline)
 
-        A block that opens with a dash (``——记…``) is a subheadline, as papers
-        print them. Of the others, the longest is the headline: in extracted
-        text the type size is gone, and the headline is the block that says the
-        most. Blocks before it are the kicker, blocks after it subheadlines.
-        The roles are flagged as guessed when the two longest candidates are
-        of about the same length.
-        """
-        candidates = [index for index, block in enumerate(blocks) if not block.flat.startswith(_DASHES)]
-        candidates = candidates or list(range(len(blocks)))
-        lengths = {index: len(blocks[index].flat) for index in candidates}
-        main = max(candidates, key=lambda index: (lengths[index], -index))
-        if len(candidates) > 1:
-            ordered = sorted(lengths.values(), reverse=True)
-            if ordered[0] < ordered[1] * HEADLINE_LENGTH_RATIO:
-                self.flags.add("headline_roles_guessed")
-        if main > 0:
-            self.add_field("kicker", _spans(blocks[:main]), normalize_headline)
-        self.add_field("headline", _spans(blocks[main : main + 1]), normalize_headline)
-        for block in blocks[main + 1 :]:
-            self.add_field("subheadlines", _spans([block]), normalize_headline)
+    def _take_people(self, byline: Byline) -> None:
+        if byline.guessed:
+            self.flags.add("names_guessed")
+        self.add_people((p.name, p.role, p.organisation, p.start, p.end) for p in byline.people)
+
+    def set_headlines(self, group: Sequence[Unit]) -> None:
+        """Store a headline group's parts (:func:`~lhasa_corpus.headlines.headline_roles`)."""
+        raw = [self.raw[unit.start : unit.end] for unit in group]
+        roles = headline_roles([unit.squeezed for unit in group], [letter_spaced(text) for text in raw])
+        if roles.guessed:
+            self.flags.add("headline_roles_guessed")
+        if any(unit.glued for unit in group):
+            self.flags.add("headline_glued")
+        if roles.kicker:
+            self.add_field("kicker", _unit_spans(group[index] for index in roles.kicker), normalize_headline)
+        self.add_field("headline", _unit_spans([group[roles.headline]]), normalize_headline)
+        for index in roles.subheadlines:
+            self.add_field("subheadlines", _unit_spans([group[index]]), normalize_headline)
 
     def add_caption(self, parts: CaptionParts) -> None:
         field = f"captions/{len(self.captions)}"
@@ -461,32 +342,18 @@ class _Draft:
             self.caption_spans.append(
                 Span(field=f"{field}/text", start=parts.text_span[0], end=parts.text_span[1])
             )
-            text = normalize_body(self.raw[slice(*parts.text_span)])
+            text = normalize_body(raw_slice(self.raw, parts.text_span))
         if parts.credit_span is not None:
             self.caption_spans.append(
                 Span(field=f"{field}/credit", start=parts.credit_span[0], end=parts.credit_span[1])
             )
-            credit = normalize_byline(self.raw[slice(*parts.credit_span)])
+            credit = normalize_byline(raw_slice(self.raw, parts.credit_span))
         if parts.photographers:
             first = parts.photographers[0]
             photographer = first.name
             self.caption_spans.append(Span(field=f"{field}/photographer", start=first.start, end=first.end))
-            names = [person.name for person in self.contributors]
-            if any(near_identical(photographer, name) for name in names):
-                self.flags.add("near_identical_names")
+            self.photographers.append(photographer)
         self.captions.append(Caption(text=text or "", credit=credit, photographer=photographer))
-
-    def similarity(self, caption_text: str) -> float:
-        """The share of the caption's Han bigrams that the headline and body contain."""
-        if self._han is None:
-            self._han = _han_only("".join([self.fields.get("headline", ""), *self.paragraphs]))
-        wanted = _bigrams(caption_text)
-        return _shared(wanted, self._han) / len(wanted) if wanted else 0.0
-
-    def names_any(self, names: list[str]) -> bool:
-        """Whether one of *names* is, or nearly is, one of the article's contributors."""
-        own = [person.name for person in self.contributors]
-        return any(name == other or near_identical(name, other) for name in names for other in own)
 
     def build(
         self,
@@ -498,8 +365,8 @@ class _Draft:
         page: int | None,
         position: int,
     ) -> Article:
-        names = [person.name for person in self.contributors]
-        if any(near_identical(first, second) for first, second in itertools.combinations(names, 2)):
+        names = [person.name for person in self.contributors] + self.photographers
+        if near_identical_pairs(names):
             self.flags.add("near_identical_names")
         return Article(
             article_id=article_id,
@@ -513,6 +380,7 @@ class _Draft:
             subheadlines=tuple(self.subheadlines),
             source=self.fields.get("source"),
             dateline=self.fields.get("dateline"),
+            byline=self.fields.get("byline"),
             contributors=tuple(self.contributors),
             paragraphs=tuple(self.paragraphs),
             captions=tuple(self.captions),
@@ -524,87 +392,6 @@ class _Draft:
                 sorted(self.spans + self.caption_spans, key=lambda span: (span.start, span.end, span.field))
             ),
         )
-
-
-def decide_placement(units: list[_Unit]) -> tuple[Placement, bool]:
-    """Decide whether headlines precede or follow their bodies on a page.
-
-    Every headline group votes. A group with a body on one side only votes
-    for that side (a headline above the first dateline precedes its body; one
-    below the last body follows it). A group between two bodies votes for
-    the body whose headline and text share more of its character pairs. The
-    majority wins. A tie (no group found any evidence, say) is undecided and
-    falls back to "before", the usual reading order.
-
-    Returns the placement and whether it was undecided.
-    """
-    votes = {"before": 0, "after": 0}
-    groups = 0
-
-    for index, unit in enumerate(units):
-        if unit.kind != "group":
-            continue
-        groups += 1
-        previous = units[index - 1] if index > 0 and units[index - 1].kind == "body" else None
-        following = units[index + 1] if index + 1 < len(units) and units[index + 1].kind == "body" else None
-        if previous is None and following is None:
-            continue
-        if previous is None:
-            votes["before"] += 1
-        elif following is None:
-            votes["after"] += 1
-        else:
-            wanted = _bigrams(unit.flat)
-            to_previous = _shared(wanted, _han_only(previous.flat))
-            to_following = _shared(wanted, _han_only(following.flat))
-            if to_previous != to_following:
-                votes["after" if to_previous > to_following else "before"] += 1
-    if votes["before"] == votes["after"]:
-        return "before", groups > 0
-    return ("after" if votes["after"] > votes["before"] else "before"), False
-
-
-def _take_trailing_group(blocks: list[Block], *, keep: int) -> _Unit | None:
-    """Pop the headline blocks that end a segment, if the body before them is complete.
-
-    A body line cut by a column break (``拉萨纳木措景区保护开发有限``) is short
-    and has no end punctuation, like a headline; it is never taken, because
-    the blocks after it go on with the sentence, and because the block before
-    a headline must end a sentence.
-    """
-    count = 0
-    while count < 3 and len(blocks) - count > keep and looks_like_headline(blocks[len(blocks) - count - 1]):
-        count += 1
-    if count == 0 or not ends_sentence(blocks[len(blocks) - count - 1].flat):
-        return None
-    group = blocks[len(blocks) - count :]
-    del blocks[len(blocks) - count :]
-    return _Unit("group", group)
-
-
-def _unit_containing(units: list[_Unit], offset: int) -> _Unit | None:
-    owner = None
-    for unit in units:
-        if unit.kind == "body" and unit.blocks and unit.start <= offset:
-            owner = unit
-    return owner
-
-
-def _neighbours(drafts: list[_Draft], offset: int) -> list[int]:
-    """The articles that end right before and start right after a raw offset."""
-    before = [index for index, draft in enumerate(drafts) if draft.end <= offset]
-    after = [index for index, draft in enumerate(drafts) if draft.start >= offset]
-    inside = [index for index, draft in enumerate(drafts) if draft.start < offset < draft.end]
-    found = inside[:1]
-    if before:
-        found.append(max(before, key=lambda index: drafts[index].end))
-    if after:
-        found.append(min(after, key=lambda index: drafts[index].start))
-    return found or [0]
-
-
-def _spans(blocks: Sequence[Block]) -> list[tuple[int, int]]:
-    return [(fragment.start, fragment.end) for block in blocks for fragment in block.fragments]
 
 
 def _stretches(raw: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -624,35 +411,3 @@ def _stretches(raw: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, in
         else:
             stretches.append((start, end))
     return stretches
-
-
-def _overlaps_any(span: tuple[int, int], others: Sequence[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in others)
-
-
-def _han_only(text: str) -> str:
-    """The Han characters of *text*, in order, other characters skipped."""
-    return "".join(_HAN_RUN.findall(text))
-
-
-def _bigrams(text: str) -> set[str]:
-    """The pairs of consecutive Han characters in *text*, other characters skipped."""
-    han = _han_only(text)
-    return set(map(operator.add, han, han[1:]))
-
-
-def _shared(pairs: set[str], han: str) -> int:
-    """How many of *pairs* the Han-only text *han* holds.
-
-    The same as ``len(pairs & _bigrams(text))`` for ``han = _han_only(text)``,
-    without building the long text's pairs: a pair is one of them exactly
-    when it is a substring of *han*.
-    """
-    return sum(1 for pair in pairs if pair in han)
-
-
-def near_identical(first: str, second: str) -> bool:
-    """Same length, different in exactly :data:`NAME_DISTANCE` characters (李从芳 / 李丛芳)."""
-    if len(first) != len(second) or first == second or len(first) < 2:
-        return False
-    return sum(1 for a, b in zip(first, second, strict=True) if a != b) <= NAME_DISTANCE

@@ -15,7 +15,7 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from lhasa_corpus.chars import IDEOGRAPHIC_SPACE, ends_clause, ends_sentence, is_han, line_fill
+from lhasa_corpus.chars import IDEOGRAPHIC_SPACE, ends_sentence, line_fill
 from lhasa_corpus.lines import Line
 
 #: A line at least this many ems shorter than its column is short: the last
@@ -24,10 +24,6 @@ SHORT_LINE_EMS: Final = 1.0
 #: A line this many ems shorter than its column is surely a first line: it
 #: lacks the two-em paragraph indent.
 INDENT_EMS: Final = 2.0
-#: Headlines are at most this many characters, white space not counted.
-MAX_HEADLINE: Final = 64
-#: And at most this many lines.
-MAX_HEADLINE_LINES: Final = 3
 
 
 class Fragment(NamedTuple):
@@ -56,11 +52,11 @@ class Block:
     """Fragments with no blank line between them."""
 
     fragments: tuple[Fragment, ...]
-    #: The block's characters without white space.
-    flat: str = attrs.field(init=False)
+    #: The block's characters with the white space taken out.
+    squeezed: str = attrs.field(init=False)
 
-    @flat.default
-    def _flat(self) -> str:
+    @squeezed.default
+    def _squeezed(self) -> str:
         return "".join("".join(fragment.text.split()) for fragment in self.fragments)
 
     @property
@@ -184,7 +180,7 @@ def group_blocks(fragments: Iterable[Fragment]) -> list[Block]:
 
     >>> from lhasa_corpus.lines import split_lines
     >>> blocks = group_blocks(cut_fragments(split_lines("一\\n二\\n\\n三"), []))
-    >>> [block.flat for block in blocks]
+    >>> [block.squeezed for block in blocks]
     ['一二', '三']
     """
     blocks: list[list[Fragment]] = []
@@ -245,10 +241,30 @@ def ends_paragraph(before: Fragment, after: Fragment, width: float) -> bool:
     return after.fill <= width - INDENT_EMS and not ends_sentence(after.text)
 
 
+def marks_paragraphs_by_indent(lines: Sequence[Line], indented: Iterable[int]) -> bool:
+    """Whether the extractor kept paragraph indents on a page, given its indented body lines.
+
+    An extractor keeps indents for a whole page or for none of it, so the
+    page decides, over the numbers of its indented body lines (the lines
+    datelines start among them: an article whose first indent was lost to
+    a dateline glued behind a headline is still marked). One line indented
+    with U+3000 is enough: no extractor leaves an ideographic space astray.
+    Indents of ASCII spaces, which can be stray, take two lines.
+
+    >>> from lhasa_corpus.lines import split_lines
+    >>> lines = split_lines("\\u3000\\u3000一段\\n二段\\n  三段")
+    >>> marks_paragraphs_by_indent(lines, [0]), marks_paragraphs_by_indent(lines, [2])
+    (True, False)
+    """
+    numbers = set(indented)
+    ideographic = any(lines[number].text.lstrip(" \t").startswith(IDEOGRAPHIC_SPACE) for number in numbers)
+    return ideographic or len(numbers) >= 2
+
+
 def split_paragraphs(
     fragments: Sequence[Fragment], width: float | None = None, *, indent_marked: bool | None = None
 ) -> list[list[Fragment]]:
-    """Split the fragments of one article body into paragraphs.
+    """Split the fragments of one stretch of article body into paragraphs.
 
     Where the extractor kept paragraph indents (*indent_marked*; by default,
     where two or more of the lines are indented), a paragraph starts exactly
@@ -272,23 +288,3 @@ def split_paragraphs(
         else:
             paragraphs[-1].append(after)
     return paragraphs
-
-
-def looks_like_headline(block: Block) -> bool:
-    """Whether a block can be a headline, kicker or subheadline.
-
-    A headline is short (at most :data:`MAX_HEADLINE` characters on at most
-    :data:`MAX_HEADLINE_LINES` lines), holds two or more Han characters, and
-    does not end a sentence or a clause: a block ending in 。 or ， is body.
-
-    >>> from lhasa_corpus.lines import split_lines
-    >>> blocks = group_blocks(cut_fragments(split_lines("堆 龙 德 庆 区\\n\\n正文。"), []))
-    >>> [looks_like_headline(block) for block in blocks]
-    [True, False]
-    """
-    flat = block.flat
-    if len(block.fragments) > MAX_HEADLINE_LINES or len(flat) > MAX_HEADLINE:
-        return False
-    if sum(1 for char in flat if is_han(char)) < 2:
-        return False
-    return not ends_sentence(flat) and not ends_clause(flat)

@@ -1,48 +1,71 @@
-"""Datelines (电头) and the contributors named in their bylines (署名).
+"""Datelines (电头), bylines (署名) and the contributors they name.
 
-A dateline opens an article: ``本报讯``, ``拉萨融媒讯（记者杨璐）``,
-``新华社拉萨9月16日电 (记者…)``. Extractors glue it to the previous headline,
+A dateline opens a news article: ``本报讯``, ``拉萨融媒讯（记者杨璐）``,
+``新华社拉萨9月16日电（记者…）``. Extractors glue it to the previous headline,
 split it over two lines or put a stray space before it, so datelines are
 matched on the page with its white space taken out (:class:`~lhasa_corpus.lines.Squeezed`)
 and mapped back to raw offsets.
+
+A byline may also stand apart from any dateline: on a line of its own under
+the headline (``本报记者 张三``, ``文/张三 图/李四``, ``本报评论员``), or in brackets
+after the last sentence (``（本报记者王明、李华，新华社记者赵强）``).
+:func:`read_byline` tells whether a piece of text is such a byline, and
+:func:`parse_contributors` reads the people any byline names, with their
+role and the organisation printed with it.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
 
-from lhasa_corpus.chars import HAN, is_han, is_wide
+from lhasa_corpus.chars import HAN, SENTENCE_END, is_han, is_wide
 from lhasa_corpus.lines import Squeezed
 
-#: Papers and agencies whose datelines end in 讯 (本报讯, 西藏日报讯).
-NEWS_SOURCES: Final = (
+#: Papers, agencies and news sites whose datelines end in 讯 or 电.
+KNOWN_OUTLETS: Final = (
     "本报",
     "拉萨日报",
     "西藏日报",
     "西藏商报",
     "人民日报",
+    "人民日报海外版",
     "光明日报",
     "经济日报",
     "中国日报",
     "工人日报",
+    "农民日报",
+    "科技日报",
     "法治日报",
+    "解放军报",
     "中国青年报",
-    "中国西藏网",
-    "中国西藏新闻网",
-    "人民网",
+    "新华社",
+    "中新社",
+    "中国新闻社",
     "新华网",
+    "人民网",
     "中新网",
     "央视网",
     "央视新闻",
+    "央广网",
+    "光明网",
+    "中国网",
+    "中国经济网",
+    "中国西藏网",
+    "中国西藏新闻网",
+    "中国日报网",
+    "国际在线",
+    "环球网",
+    "澎湃新闻",
+    "东方网",
 )
-#: Agencies whose datelines end in 电 after a place and date (新华社拉萨9月16日电).
-WIRE_SOURCES: Final = ("新华社", "中新社", "中国新闻社", "人民网", "新华网", "中新网", "央视网", "本报")
-#: Places whose county- or city-level media centres file as ``<place>融媒讯``:
-#: the prefectures of the Tibet Autonomous Region and the districts and
-#: counties of Lhasa.
+#: Places whose city-, district- or county-level media centres file as
+#: ``<place>融媒讯``: the prefectures of the Tibet Autonomous Region and the
+#: districts and counties of Lhasa.
 PLACES: Final = (
     "西藏",
     "拉萨",
@@ -65,20 +88,44 @@ PLACES: Final = (
 )
 #: Media-centre suffixes after a place: 拉萨融媒, 城关区融媒体中心.
 MEDIA_CENTRE: Final = "(?:市|区|县)?(?:融媒体中心|融媒|新闻中心|广播电视台)"
+#: How the name of an outlet the tables above do not hold ends (山南日报, 江苏融媒, 东方网).
+OUTLET_ENDINGS: Final = (
+    "融媒体中心",
+    "新闻中心",
+    "广播电视台",
+    "电视台",
+    "融媒",
+    "日报",
+    "晚报",
+    "早报",
+    "商报",
+    "时报",
+    "新闻网",
+    "新闻",
+    "客户端",
+    "网",
+    "报",
+    "社",
+)
 
-#: Byline roles, longest first so that 特约记者 is not read as 记者.
+#: Byline roles as printed, longest first, and the role each stands for.
 ROLES: Final = {
+    "特约评论员": "特约评论员",
+    "评论员": "评论员",
     "特约记者": "特约记者",
     "见习记者": "见习记者",
     "实习记者": "实习记者",
     "首席记者": "首席记者",
     "摄影记者": "摄影记者",
+    "全媒体记者": "全媒体记者",
     "记者": "记者",
     "实习生": "实习生",
     "通讯员": "通讯员",
     "摄影": "摄影",
     "摄": "摄影",
 }
+#: Roles printed with a slash before or after the name: ``文/张三``, ``图/李四``, ``张三/文``.
+SLASH_ROLES: Final = {"文": "文", "图": "图", "摄影": "摄影", "摄": "摄影"}
 #: English glosses of the roles, for documentation and reports.
 ROLE_GLOSSES: Final = {
     "记者": "reporter",
@@ -87,45 +134,67 @@ ROLE_GLOSSES: Final = {
     "实习记者": "intern reporter",
     "首席记者": "chief reporter",
     "摄影记者": "photojournalist",
+    "全媒体记者": "multimedia reporter",
     "实习生": "intern",
     "通讯员": "correspondent",
+    "评论员": "commentator",
+    "特约评论员": "guest commentator",
     "摄影": "photographer",
+    "文": "writer",
+    "图": "photos",
 }
 #: Words that end the name of an organisation printed before a role
-#: (``拉萨融媒记者``, ``本报记者``); such a word is not a contributor.
-_ORGANISATION_END: Final = ("融媒", "融媒体中心", "报", "社", "台", "网", "中心", "站")
-
-_ALTERNATION = "|".join
-_PLACE_SOURCE = f"(?:{_ALTERNATION(PLACES)}){MEDIA_CENTRE}"
-_DATE = r"\d{1,2}月\d{1,2}日"
-_OPEN, _CLOSE = "（(", "）)"
-#: A dateline on squeezed text. Preceding 据/自/按 means the source is quoted
-#: inside a sentence (据新华社…电), not opening an article.
-_DATELINE = re.compile(
-    rf"(?<![据自按])(?:"
-    rf"(?P<xun_source>{_PLACE_SOURCE}|{_ALTERNATION(NEWS_SOURCES)})(?:[{HAN}]{{1,6}}?{_DATE})?讯"
-    rf"|(?P<dian_source>{_ALTERNATION(WIRE_SOURCES)})[{HAN}]{{1,8}}?{_DATE}电"
-    rf")"
-)
-#: Endings of outlets that are not in the tables above (江苏融媒讯, 山南日报讯).
-_GENERIC_SOURCE_END = re.compile(r"(?:融媒体中心|融媒|日报|晚报|新闻网|电视台)讯")
+#: (``拉萨融媒记者``, ``本报记者``, ``新华社记者``).
+ORGANISATION_ENDS: Final = ("融媒体中心", "融媒", "中心", "报", "社", "台", "网", "站", "新闻", "客户端")
+#: Words in a byline that name no person: what the contributors did (``记者 张三 摄影报道``).
+BYLINE_VERBS: Final = ("摄影报道", "报道", "整理", "编译", "综合", "采写", "撰文", "供稿", "发自")
+#: Marks some papers print before a byline line (``■本报记者 张三``).
+BYLINE_MARKS: Final = "■□●○◆◇▲△★☆※▶►"
+#: The most characters a byline bracket or a byline line holds, white space not counted.
+MAX_BYLINE: Final = 60
+#: The most characters of one name: Han names have two to four, names
+#: transliterated from Tibetan or Uyghur may be longer and hold a middle dot.
+MAX_NAME: Final = 12
 #: The most Han characters an unknown outlet's name may have before its ending.
 MAX_GENERIC_NAME: Final = 6
-#: Longest byline bracket accepted, in characters; longer is not a byline.
-MAX_BYLINE: Final = 60
-_NAME_SEPARATORS: Final = r"\s、，,/／;；:：（）()"
-_ROLE_WORDS = _ALTERNATION(sorted((role for role in ROLES if role != "摄"), key=len, reverse=True))
-#: 摄 is a role only where a name or bracket ends: ``李丛芳摄``, ``张三 摄）``.
-_ROLE = rf"{_ROLE_WORDS}|摄(?=[{_NAME_SEPARATORS}]|$)"
-_BYLINE_TOKEN = re.compile(
-    rf"(?P<role>{_ROLE})|(?P<separator>[{_NAME_SEPARATORS}]+)"
-    rf"|(?P<word>[^{_NAME_SEPARATORS}]+?(?=(?:{_ROLE})|[{_NAME_SEPARATORS}]|$))"
+
+_ALTERNATION = "|".join
+_OPEN, _CLOSE = "（(", "）)"
+_DATE = r"\d{1,2}月\d{1,2}日"
+#: A dateline's place before its date: Han characters, quotes and digits (新华社“雪龙2”号3月5日电).
+_PLACE = f'[{HAN}“”‘’"「」·A-Za-z0-9]{{1,10}}?'
+#: A place with no date after it (本报拉萨讯) is a short name of Han characters.
+_BARE_PLACE = f"[{HAN}]{{1,4}}?"
+_KNOWN = _ALTERNATION(sorted(KNOWN_OUTLETS, key=len, reverse=True))
+_PLACE_OUTLET = f"(?:{_ALTERNATION(PLACES)}){MEDIA_CENTRE}"
+#: The tail of a dateline after its outlet: 讯 or 电, after a place and a
+#: date (新华社拉萨9月16日电, 本报拉萨9月16日讯), a date, a short place (本报拉萨讯), or nothing.
+_DATELINE_TAIL = rf"(?:(?:{_PLACE})?{_DATE}|{_BARE_PLACE})?[讯电]"
+#: A dateline of a known outlet, on squeezed text. Preceding 据/自/按 means
+#: the outlet is quoted inside a sentence (据新华社…电), not opening an article.
+_DATELINE = re.compile(rf"(?<![据自按另])(?P<outlet>{_PLACE_OUTLET}|{_KNOWN}){_DATELINE_TAIL}")
+#: The ending of an outlet the tables do not hold, and the rest of its dateline.
+_GENERIC_DATELINE = re.compile(
+    rf"(?P<ending>{_ALTERNATION(OUTLET_ENDINGS)})(?P<tail>(?:{_PLACE})?{_DATE}电|讯)"
 )
+
+_SEPARATORS = r"\s、，,；;：:"
+_SLASHES = "/／|｜"
+_ROLE_WORDS = _ALTERNATION(role for role in ROLES if role != "摄")
+_TOKEN = re.compile(
+    rf"(?P<lead>(?:{_ALTERNATION(SLASH_ROLES)})[{_SLASHES}])"
+    rf"|(?P<tail>[{_SLASHES}](?:{_ALTERNATION(SLASH_ROLES)}))(?=[{_SEPARATORS}（）()]|$)"
+    rf"|(?P<role>{_ROLE_WORDS}|摄(?=[{_SEPARATORS}（）()]|$))"
+    rf"|(?P<separator>[{_SEPARATORS}（）()]+)"
+    rf"|(?P<word>[^{_SEPARATORS}（）(){_SLASHES}]+?(?=(?:{_ROLE_WORDS}|摄)(?:[{_SEPARATORS}（）()]|$)"
+    rf"|(?:{_ROLE_WORDS})|[{_SEPARATORS}（）(){_SLASHES}]|$))"
+)
+_NAME = re.compile(f"[{HAN}·•]+")
 
 
 @attrs.frozen(kw_only=True)
 class Dateline:
-    """A dateline found on a page: its raw span, the source it names, and its byline."""
+    """A dateline found on a page: its raw span, the outlet it names, and its byline bracket."""
 
     start: int
     end: int
@@ -144,48 +213,69 @@ class NamedContributor:
     role: str | None
     start: int
     end: int
+    organisation: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Byline:
+    """The people a byline names, and how it stands.
+
+    *trailing* says that the byline closes an article: it is bracketed or
+    names the writer after the name (``张三/文``). *guessed* says that a space
+    between single characters was read as letter spacing inside a name.
+    """
+
+    people: tuple[NamedContributor, ...]
+    trailing: bool = False
+    guessed: bool = False
 
 
 def find_datelines(text: str, squeezed: Squeezed | None = None) -> list[Dateline]:
     """Find every dateline on a page, anywhere in a line, across line breaks.
 
-    Sources in :data:`NEWS_SOURCES`, :data:`WIRE_SOURCES` and :data:`PLACES`
-    are known. Another outlet is recognised by its ending (``…融媒讯``,
-    ``…日报讯``) when a byline bracket follows; where it starts is where white
-    space or punctuation stands before it, and when nothing does (a headline
-    glued to it), two characters are taken and the dateline says it guessed.
+    Outlets in :data:`KNOWN_OUTLETS` and media centres of :data:`PLACES` are
+    known. Another outlet is recognised by its ending (:data:`OUTLET_ENDINGS`:
+    ``…融媒讯``, ``…日报讯``, ``…网讯``) when a byline bracket follows its 讯, or
+    by a date before its 电; where its name starts is where white space or
+    punctuation stands before it, and when nothing does (a headline glued to
+    it), two characters are taken and the dateline says it guessed.
 
     >>> text = " 拉萨融媒讯（记者杨璐）为进一步"
     >>> [(d.source, text[d.start:d.end]) for d in find_datelines(text)]
-    [('拉萨融媒讯', '拉萨融媒讯（记者杨璐）')]
+    [('拉萨融媒', '拉萨融媒讯（记者杨璐）')]
     >>> text = "座谈会召开拉萨融媒讯（记者次仁卓玛、次\\n央卓）近日"
     >>> [text[d.start:d.end] for d in find_datelines(text)]
     ['拉萨融媒讯（记者次仁卓玛、次\\n央卓）']
-    >>> [(d.source, d.source_guessed) for d in find_datelines("正文。\\n江苏融媒讯（记者王五）近日")]
-    [('江苏融媒讯', False)]
+    >>> [(d.source, d.source_guessed) for d in find_datelines("正文。\\n东方网讯 （记者 李四）近日")]
+    [('东方网', False)]
+    >>> [d.source for d in find_datelines("新华社“雪龙2”号3月5日电（记者张三）")]
+    ['新华社']
     >>> find_datelines("据新华社拉萨9月16日电，会议召开。")
     []
     """
     squeezed = squeezed or Squeezed.of(text)
     flat = squeezed.text
-    candidates: list[tuple[int, int, int, bool]] = []  # source start, source end, match end, guessed
-    for match in _DATELINE.finditer(flat):
-        source = match.group("xun_source") or match.group("dian_source")
-        source_end = match.end() if source.endswith(("融媒", "融媒体中心")) else match.start() + len(source)
-        candidates.append((match.start(), source_end, match.end(), False))
-    known = [(start, end) for start, _, end, _ in candidates]
-    for match in _GENERIC_SOURCE_END.finditer(flat):
-        if match.end() >= len(flat) or flat[match.end()] not in _OPEN:
+    # (start, outlet end, match end, guessed)
+    known = [(m.start(), m.end("outlet"), m.end(), False) for m in _DATELINE.finditer(flat)]
+    candidates = list(known)
+    known_index = 0
+    for match in _GENERIC_DATELINE.finditer(flat):
+        end = match.end()
+        if match.group("tail") == "讯" and (end >= len(flat) or flat[end] not in _OPEN):
             continue
-        if any(start < match.end() and match.start() < end for start, end in known):
-            continue
+        while known_index < len(known) and known[known_index][2] <= match.start():
+            known_index += 1
+        if known_index < len(known) and known[known_index][0] < end:
+            continue  # part of a known outlet's dateline
+        if flat.endswith(KNOWN_OUTLETS, 0, match.end("ending")):
+            continue  # a known outlet the known pattern refused: quoted (据新华社…电)
         start, guessed = _generic_source_start(text, squeezed, match.start())
-        if start is not None:
-            candidates.append((start, match.end(), match.end(), guessed))
+        if start is not None and match.start() - start + len(match.group("ending")) >= 2:
+            candidates.append((start, match.end("ending"), end, guessed))
     found = []
     taken = 0  # squeezed end of the last dateline: one inside its byline is no dateline
-    for source_start, source_end, match_end, guessed in sorted(candidates):
-        if source_start < taken:
+    for start, outlet_end, match_end, guessed in sorted(candidates):
+        if start < taken:
             continue
         end = match_end
         byline_span = None
@@ -198,13 +288,13 @@ def find_datelines(text: str, squeezed: Squeezed | None = None) -> list[Dateline
                 byline_span = squeezed.span(end, close + 1)
                 end = close + 1
         taken = end
-        raw_start, raw_end = squeezed.span(source_start, end)
+        raw_start, raw_end = squeezed.span(start, end)
         found.append(
             Dateline(
                 start=raw_start,
                 end=raw_end,
-                source=flat[source_start:source_end],
-                source_span=squeezed.span(source_start, source_end),
+                source=flat[start:outlet_end],
+                source_span=squeezed.span(start, outlet_end),
                 byline_span=byline_span,
                 unclosed=unclosed,
                 source_guessed=guessed,
@@ -213,19 +303,19 @@ def find_datelines(text: str, squeezed: Squeezed | None = None) -> list[Dateline
     return found
 
 
-def _generic_source_start(text: str, squeezed: Squeezed, suffix_at: int) -> tuple[int | None, bool]:
-    """Where an unknown outlet's name starts before its suffix, and whether that was guessed."""
+def _generic_source_start(text: str, squeezed: Squeezed, ending_at: int) -> tuple[int | None, bool]:
+    """Where an unknown outlet's name starts before its ending, and whether that was guessed."""
     flat = squeezed.text
-    earliest = suffix_at
-    while earliest > 0 and suffix_at - earliest < MAX_GENERIC_NAME and is_han(flat[earliest - 1]):
+    earliest = ending_at
+    while earliest > 0 and ending_at - earliest < MAX_GENERIC_NAME and is_han(flat[earliest - 1]):
         earliest -= 1
-    if suffix_at - earliest < 2:
+    if earliest == ending_at:
         return None, False
-    for start in range(earliest, suffix_at - 1):
+    for start in range(earliest, ending_at):
         raw = squeezed.offset(start)
         if start == 0 or raw == 0 or text[raw - 1].isspace() or not is_han(flat[start - 1]):
             return start, False
-    return suffix_at - 2, True
+    return max(earliest, ending_at - 2), True
 
 
 def _find_close(squeezed: str, open_at: int) -> int | None:
@@ -242,50 +332,146 @@ def parse_contributors(text: str, start: int, end: int) -> list[NamedContributor
     """Read the contributors of the byline ``text[start:end]``, brackets included or not.
 
     A role applies to the names after it until the next role; names are
-    separated by 、 or commas or spaces; a line break inside a name is the
-    column's wrap, not a separator. A trailing 摄 or 摄影 makes the names before
-    it photographers. An organisation before a role (``拉萨融媒记者``) is not a
-    contributor.
+    separated by 、, commas or spaces; a line break inside a name is the
+    column's wrap, not a separator. A trailing 摄 or 摄影 makes the names
+    before it photographers, a slash role (``文/``, ``/文``) names the writer
+    or the photographer. A word printed against a role that ends like an
+    organisation (``拉萨融媒记者``, ``本报记者``, ``新华社记者``) is the organisation
+    of the people after that role, not a person. Single characters that only
+    spaces separate are one letter-spaced name (``李 明``).
 
     >>> t = "（记者次仁卓玛\\n实习生达瓦央宗）"
     >>> [(c.name, c.role) for c in parse_contributors(t, 0, len(t))]
     [('次仁卓玛', '记者'), ('达瓦央宗', '实习生')]
-    >>> t = "记者 张三 通讯员 李四、王五"
-    >>> [(c.name, c.role) for c in parse_contributors(t, 0, len(t))]
-    [('张三', '记者'), ('李四', '通讯员'), ('王五', '通讯员')]
+    >>> t = "本报记者 张三 通讯员 李四、王五"
+    >>> [(c.name, c.role, c.organisation) for c in parse_contributors(t, 0, len(t))]
+    [('张三', '记者', '本报'), ('李四', '通讯员', None), ('王五', '通讯员', None)]
     >>> t = "拉萨融媒记者 李丛芳摄"
-    >>> [(c.name, c.role) for c in parse_contributors(t, 0, len(t))]
-    [('李丛芳', '摄影')]
+    >>> [(c.name, c.role, c.organisation) for c in parse_contributors(t, 0, len(t))]
+    [('李丛芳', '摄影', '拉萨融媒')]
+    >>> t = "记者 李 明 张三"
+    >>> [c.name for c in parse_contributors(t, 0, len(t))]
+    ['李明', '张三']
     """
-    chars, offsets = _byline_view(text, start, end)
-    tokens = [
-        (match.lastgroup, match.group(), match.start())
-        for match in _BYLINE_TOKEN.finditer("".join(chars))
-        if match.lastgroup != "separator"
-    ]
-    contributors: list[NamedContributor] = []
+    return list(read_people(text, start, end).people)
+
+
+def read_people(text: str, start: int, end: int) -> Byline:
+    """The people ``text[start:end]`` names, as :func:`parse_contributors` reads them.
+
+    >>> t = "文/张三 图/李四"
+    >>> [(c.name, c.role) for c in read_people(t, 0, len(t)).people]
+    [('张三', '文'), ('李四', '图')]
+    >>> t = "本报记者 张三/文"
+    >>> [(c.name, c.role, c.organisation) for c in read_people(t, 0, len(t)).people]
+    [('张三', '记者', '本报')]
+    """
+    tokens, guessed = _tokens(text, start, end)
+    people: list[NamedContributor] = []
     since_role: list[int] = []
     role: str | None = None
-    for index, (kind, token, at) in enumerate(tokens):
-        following = tokens[index + 1][0] if index + 1 < len(tokens) else None
-        if kind == "role":
-            canonical = ROLES[token]
-            if canonical == "摄影" and since_role and following != "word":
-                for earlier in since_role:  # 李丛芳摄: the names before it took the photo
-                    contributors[earlier] = attrs.evolve(contributors[earlier], role="摄影")
-            else:
-                role = canonical
-            since_role = []
-        elif following == "role" and token.endswith(_ORGANISATION_END):
-            continue  # 拉萨融媒 before 记者 names the employer, not a person
-        else:
-            since_role.append(len(contributors))
-            contributors.append(
+    organisation: str | None = None
+    pending: str | None = None  # an organisation printed against the next role
+    for index, (kind, token, token_start, token_end) in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if kind == "word":
+            glued_to_role = following is not None and following[0] == "role" and following[2] == token_end
+            if glued_to_role and _is_organisation(token):
+                pending = token
+                continue
+            if token.startswith(BYLINE_VERBS) or not _is_name(token):
+                continue
+            since_role.append(len(people))
+            people.append(
                 NamedContributor(
-                    name=token, role=role, start=offsets[at], end=offsets[at + len(token) - 1] + 1
+                    name=token, role=role, start=token_start, end=token_end, organisation=organisation
                 )
             )
-    return contributors
+        elif kind == "role":
+            canonical = ROLES[token]
+            trailing = canonical == "摄影" and since_role and (following is None or following[0] != "word")
+            if trailing:  # 李丛芳摄: the names before it took the photo
+                for earlier in since_role:
+                    people[earlier] = attrs.evolve(people[earlier], role="摄影")
+            else:
+                role, organisation = canonical, pending
+            pending = None
+            since_role = []
+        elif kind == "lead":
+            role, organisation, pending = SLASH_ROLES[token[:-1]], None, None
+            since_role = []
+        else:  # tail: 张三/文 names the writer of a name printed without a role
+            for earlier in since_role:
+                if people[earlier].role is None:
+                    people[earlier] = attrs.evolve(people[earlier], role=SLASH_ROLES[token[1:]])
+            since_role = []
+    return Byline(people=tuple(people), guessed=guessed)
+
+
+def _is_organisation(word: str) -> bool:
+    return word.endswith(ORGANISATION_ENDS) or word in KNOWN_OUTLETS
+
+
+def _is_name(word: str) -> bool:
+    return 2 <= len(word) <= MAX_NAME and _NAME.fullmatch(word) is not None
+
+
+def _tokens(text: str, start: int, end: int) -> tuple[list[tuple[str, str, int, int]], bool]:
+    """The byline's tokens (kind, text, raw start, raw end), separators left out.
+
+    Single-character words that only spaces separate are merged into one
+    word: a letter-spaced name. A single character next to a longer word is
+    merged with its neighbour too, which is a guess (returned as True).
+    """
+    chars, offsets = _byline_view(text, start, end)
+    view = "".join(chars)
+    raw: list[tuple[str, str, int, int, str]] = []  # kind, token, start, end, separator after
+    for match in _TOKEN.finditer(view):
+        kind = match.lastgroup or "word"
+        if kind == "separator":
+            if raw:
+                kind_, token, first, last, _ = raw[-1]
+                raw[-1] = (kind_, token, first, last, match.group())
+            continue
+        token = match.group()
+        raw.append((kind, token, offsets[match.start()], offsets[match.end() - 1] + 1, ""))
+    merged: list[tuple[str, str, int, int]] = []
+    guessed = False
+    index = 0
+    while index < len(raw):
+        kind, token, first, last, separator = raw[index]
+        if kind == "word" and len(token) == 1 and is_han(token):
+            run = [raw[index]]
+            while (
+                run[-1][4].isspace()
+                and index + len(run) < len(raw)
+                and raw[index + len(run)][0] == "word"
+                and len(raw[index + len(run)][1]) == 1
+            ):
+                run.append(raw[index + len(run)])
+            if len(run) == 1:
+                # A lone character is no name: join the word it is spaced from.
+                after = raw[index + 1] if index + 1 < len(raw) else None
+                if separator.isspace() and after is not None and after[0] == "word" and len(after[1]) <= 3:
+                    run.append(after)
+                    guessed = True
+                elif merged and merged[-1][0] == "word" and _spaced(text, merged[-1][3], first):
+                    previous = merged.pop()
+                    merged.append(("word", previous[1] + token, previous[2], last))
+                    guessed = True
+                    index += 1
+                    continue
+            merged.append(("word", "".join(part[1] for part in run), first, run[-1][3]))
+            index += len(run)
+            continue
+        merged.append((kind, token, first, last))
+        index += 1
+    return merged, guessed
+
+
+def _spaced(text: str, left_end: int, right_start: int) -> bool:
+    between = text[left_end:right_start]
+    return bool(between) and between.isspace()
 
 
 def _byline_view(text: str, start: int, end: int) -> tuple[list[str], list[int]]:
@@ -294,7 +480,8 @@ def _byline_view(text: str, start: int, end: int) -> tuple[list[str], list[int]]
     White space holding a line break between two wide characters is the
     column's wrap and vanishes, even where a role follows (``次仁卓玛`` /
     ``实习生``: the role itself separates the names) or the break cuts a role
-    (``特约`` / ``记者``); any other white space separates names.
+    (``特约`` / ``记者``); any other white space separates names and becomes
+    one space.
     """
     chars: list[str] = []
     offsets: list[int] = []
@@ -310,15 +497,144 @@ def _byline_view(text: str, start: int, end: int) -> tuple[list[str], list[int]]
         while run_end < end and text[run_end].isspace():
             run_end += 1
         has_break = any(c in "\n\r" for c in text[index:run_end])
-        wrapped = (
-            has_break
-            and chars
-            and run_end < end
-            and is_wide(chars[-1])
-            and is_wide(text[run_end])
-        )
+        wrapped = has_break and chars and run_end < end and is_wide(chars[-1]) and is_wide(text[run_end])
         if not wrapped:
             chars.append(" ")
             offsets.append(index)
         index = run_end
     return chars, offsets
+
+
+def read_byline(text: str, start: int, end: int) -> Byline | None:
+    """Read ``text[start:end]`` as a byline that stands on its own, or return None.
+
+    A byline names people with a role (``本报记者 张三``, ``记者 张三 通讯员 李四``,
+    ``文/张三 图/李四``, ``本报记者 张三/文``), or is a commentator's byline
+    without a name (``本报评论员``), or is a bracket of names alone
+    (``（张三）``). It holds no sentence punctuation and nothing that is not a
+    role, an organisation, a name or a word such as 报道. A bracketed byline
+    or one that ends in a slash role is *trailing*: it closes its article.
+
+    >>> [p.name for p in read_byline("本报记者 张三", 0, 7).people]
+    ['张三']
+    >>> read_byline("本报评论员", 0, 5).people
+    ()
+    >>> read_byline("（本报记者王明、李华，新华社记者赵强）", 0, 19).trailing
+    True
+    >>> read_byline("市委常委、秘书长张春阳主持。", 0, 14) is None
+    True
+    >>> read_byline("业务培训解难题 提升服务强能力", 0, 15) is None
+    True
+    >>> read_byline("新华社记者 刘 洋摄", 0, 10) is None
+    True
+    """
+    squeezed = "".join(text[start:end].split()).lstrip(BYLINE_MARKS)
+    if not 2 <= len(squeezed) <= MAX_BYLINE or any(char in SENTENCE_END for char in squeezed):
+        return None
+    bracketed = squeezed[0] in _OPEN and squeezed[-1] in _CLOSE
+    tokens, guessed = _tokens(text, start, end)
+    if not tokens:
+        return None
+    kinds = [kind for kind, *_ in tokens]
+    has_role = any(kind in ("role", "lead", "tail") for kind in kinds)
+    words = [(token, index) for index, (kind, token, *_) in enumerate(tokens) if kind == "word"]
+    for token, index in words:
+        glued_org = (
+            index + 1 < len(tokens)
+            and tokens[index + 1][0] == "role"
+            and tokens[index + 1][2] == tokens[index][3]
+        )
+        marks_only = not token.strip(BYLINE_MARKS)
+        if not (
+            _is_name(token)
+            or token.startswith(BYLINE_VERBS)
+            or marks_only
+            or (glued_org and _is_organisation(token))
+        ):
+            return None
+    if kinds[-1] == "role" and ROLES[tokens[-1][1]] == "摄影" and not bracketed:
+        return None  # …记者 刘 洋摄: a photo credit, which a caption ends in
+    people = read_people(text, start, end).people
+    commentator = any(
+        kind == "role" and ROLES[token] in ("评论员", "特约评论员") for kind, token, *_ in tokens
+    )
+    if has_role and (people or commentator):
+        trailing = bracketed or kinds[-1] == "tail"
+        return Byline(people=people, trailing=trailing, guessed=guessed)
+    if bracketed and people and len(people) <= 4 and all(len(person.name) <= 4 for person in people):
+        return Byline(people=people, trailing=True, guessed=guessed)
+    return None
+
+
+#: An opening bracket right after a sentence end: where a closing byline may start.
+_AFTER_SENTENCE_BRACKET = re.compile("(?<=[。！？!?”’」』])[（(]")
+
+
+def find_end_bylines(text: str, squeezed: Squeezed) -> list[tuple[int, int, Byline]]:
+    """Bracketed bylines printed after an article's last sentence, with their raw spans.
+
+    ``……孙丽说。（本报记者王明、李华，新华社记者赵强）``: a bracket that opens
+    right after a sentence end, closes at the end of a line, and reads as a
+    byline (:func:`read_byline`). A bracket inside a line is left alone:
+    it is part of a sentence; so is a photo credit (``（记者 张三 摄）``),
+    which belongs to a caption.
+
+    >>> t = "发展贡献力量。（本报记者 王明）\\n\\n下一篇"
+    >>> [(t[s:e], [p.name for p in b.people]) for s, e, b in find_end_bylines(t, Squeezed.of(t))]
+    [('（本报记者 王明）', ['王明'])]
+    >>> find_end_bylines("他说。（记者 王明）还说", Squeezed.of("他说。（记者 王明）还说"))
+    []
+    """
+    flat = squeezed.text
+    found = []
+    for match in _AFTER_SENTENCE_BRACKET.finditer(flat):
+        close = _find_close(flat, match.start())
+        if close is None:
+            continue
+        start, end = squeezed.span(match.start(), close + 1)
+        line_end = end
+        while line_end < len(text) and text[line_end] in " \t\u3000":
+            line_end += 1
+        if line_end < len(text) and text[line_end] not in "\n\r\f\v\x85\u2028\u2029":
+            continue
+        if flat[close - 1] in "摄图" or flat[match.start() : close].endswith(("摄影", "供图", "提供")):
+            continue  # a photo credit: the caption's, not the article's
+        byline = read_byline(text, start, end)
+        if byline is not None:
+            found.append((start, end, byline))
+    return found
+
+
+def near_identical(first: str, second: str) -> bool:
+    """Same length, different in exactly one character (李从芳 / 李丛芳).
+
+    >>> near_identical("李从芳", "李丛芳"), near_identical("李从芳", "李从芳"), near_identical("张三", "李四")
+    (True, False, False)
+    """
+    if len(first) != len(second) or first == second or len(first) < 2:
+        return False
+    return sum(1 for a, b in zip(first, second, strict=True) if a != b) == 1
+
+
+def near_identical_pairs(names: Iterable[str]) -> list[tuple[str, str]]:
+    """Every pair of distinct names that differ in one character, sorted, in time linear in the names.
+
+    Each name of length *n* is filed under its *n* masks (the name with one
+    character blanked out); two names are near-identical exactly when they
+    share a mask, so no pair of names is compared that does not.
+
+    >>> near_identical_pairs(["李丛芳", "杨璐", "李从芳", "李丛芳"])
+    [('李丛芳', '李从芳')]
+    """
+    buckets: defaultdict[str, set[str]] = defaultdict(set)
+    for name in set(names):
+        if len(name) < 2:
+            continue
+        for index in range(len(name)):
+            buckets[name[:index] + "\0" + name[index + 1 :]].add(name)
+    pairs: set[tuple[str, str]] = set()
+    for bucket in buckets.values():
+        if len(bucket) > 1:
+            ordered = sorted(bucket)
+            pairs.update((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
+    return sorted(pairs)

@@ -18,8 +18,9 @@ from typing import Final
 
 import attrs
 
-from lhasa_corpus.articles import page_id_for, parse_page
+from lhasa_corpus.articles import parse_page
 from lhasa_corpus.errors import InputError, ManifestError
+from lhasa_corpus.ids import page_id_for
 from lhasa_corpus.lines import decode, split_pages
 from lhasa_corpus.models import Issue, Page
 

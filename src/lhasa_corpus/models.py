@@ -20,13 +20,16 @@ ARTICLE_FLAG_DESCRIPTIONS: Final[Mapping[str, str]] = MappingProxyType(
     {
         "headline_missing": "no headline was found for the article",
         "headline_roles_guessed": "kicker, headline and subheadline were told apart by length alone",
-        "dateline_missing": "the article has no dateline (text before the page's first dateline)",
+        "dateline_missing": "the article has no dateline (its people, if any, come from a byline)",
         "dateline_source_guessed": "the dateline names an unknown outlet; where its name starts is a guess",
         "dateline_unclosed": "a dateline's byline bracket never closed; the byline was left in the body",
         "caption_placed_by_similarity": "a caption away from the article, attached by shared words",
         "caption_placed_by_position": "a caption no article shares words with, attached to its neighbour",
         "near_identical_names": "two names in the article differ in one character (李从芳 / 李丛芳)",
         "boundary_guessed": "where the article starts or ends was decided on weak evidence",
+        "names_guessed": "a space between single characters in a byline was read as letter spacing in a name",
+        "headline_glued": "a heading printed against the text with no blank line was told apart by its shape",
+        "caption_glued": "a caption printed against the text with no blank line was told apart by its credit",
     }
 )
 #: What each flag of a page means.

@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from lhasa_corpus.articles import near_identical
+from lhasa_corpus.bylines import near_identical_pairs
 from lhasa_corpus.models import Article, Page, Span
 
 
@@ -54,10 +54,9 @@ class PageReport:
 
 def page_report(page: Page) -> PageReport:
     """The quality report of one page."""
-    names = sorted(
-        {person.name for article in page.articles for person in article.contributors}
-        | {c.photographer for article in page.articles for c in article.captions if c.photographer}
-    )
+    names = {person.name for article in page.articles for person in article.contributors} | {
+        c.photographer for article in page.articles for c in article.captions if c.photographer
+    }
     guessed = {"caption_placed_by_similarity", "caption_placed_by_position"}
     return PageReport(
         page_id=page.page_id,
@@ -66,11 +65,7 @@ def page_report(page: Page) -> PageReport:
         without_headline=tuple(a.position for a in page.articles if a.headline is None),
         captions_guessed=tuple(a.position for a in page.articles if guessed & set(a.flags)),
         leftovers=tuple(leftover.text for leftover in page.leftovers),
-        near_identical_names=tuple(
-            (first, second)
-            for first, second in itertools.combinations(names, 2)
-            if near_identical(first, second)
-        ),
+        near_identical_names=tuple(near_identical_pairs(names)),
         placement_undecided="headline_placement_undecided" in page.flags,
         flags=Counter(page.all_flags),
     )

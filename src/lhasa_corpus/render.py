@@ -49,7 +49,6 @@ from typing import Final, Literal
 
 import attrs
 
-from lhasa_corpus.blocks import MAX_HEADLINE
 from lhasa_corpus.chars import (
     IDEOGRAPHIC_SPACE,
     ends_clause,
@@ -59,6 +58,7 @@ from lhasa_corpus.chars import (
     is_wide,
     line_fill,
 )
+from lhasa_corpus.headlines import MAX_HEADLINE
 from lhasa_corpus.models import Article, Caption, Contributor
 from lhasa_corpus.normalize import normalize_body, normalize_headline
 
@@ -242,7 +242,7 @@ class ArticleSpec:
     @property
     def source(self) -> str:
         """The source a parse must read out of the dateline."""
-        return {"rongmei": f"{self.place}融媒讯", "benbao": "本报", "wire": "新华社"}[self.style]
+        return {"rongmei": f"{self.place}融媒", "benbao": "本报", "wire": "新华社"}[self.style]
 
     @property
     def byline(self) -> str:
@@ -263,7 +263,7 @@ class ArticleSpec:
     def dateline(self) -> str:
         """The dateline as printed, in its clean form."""
         if self.style == "rongmei":
-            return f"{self.source}（{self.byline}）"
+            return f"{self.source}讯（{self.byline}）"
         if self.style == "benbao":
             return f"本报讯（{self.byline}）"
         month, day = self.date

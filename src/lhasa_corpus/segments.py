@@ -1,0 +1,721 @@
+"""A page's units, and which article each belongs to.
+
+A page is cut into *units*, in page order: datelines, continuation marks,
+closing bylines (cut out of the text where they stand), and the blocks of
+text between them, each typed as a heading, a byline, a photo caption or
+body text (:func:`page_units`). A block is split where a heading, a byline or
+a caption was printed against the text with no blank line between.
+
+:func:`segment` then walks the units and groups them into articles, from
+every cue the page gives: headline groups, bylines, datelines, continuation
+marks. Each decision is one of the small rules below, so that a reader can
+see which phenomenon it handles.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Final, Literal
+
+import attrs
+
+from lhasa_corpus.blocks import Block, Fragment, column_width, cut_fragments, group_blocks
+from lhasa_corpus.bylines import Byline, Dateline, find_datelines, find_end_bylines, read_byline
+from lhasa_corpus.captions import CaptionParts, opens_like_caption, read_caption
+from lhasa_corpus.chars import ends_sentence
+from lhasa_corpus.furniture import Continuation, Furniture, find_continuations, find_furniture
+from lhasa_corpus.headlines import (
+    GroupNeighbours,
+    HeadingContext,
+    Placement,
+    asks,
+    continues_heading,
+    decide_placement,
+    heading_shaped,
+    judge_heading,
+    letter_spaced,
+)
+from lhasa_corpus.lines import Line, Squeezed
+
+UnitKind = Literal["dateline", "opening_mark", "closing_mark", "byline", "heading", "body", "caption"]
+
+#: A line this many ems shorter than the column cannot be a paragraph's
+#: first line with a dropped indent (two ems short, give or take the
+#: punctuation the typesetter squeezed): a heading printed against the text
+#: may be that short.
+SHORT_HEADING_EMS: Final = 4.0
+#: A line at most this many ems short of the column width, or one wider,
+#: nearly fills the column: set as body text, whatever its shape.
+NEAR_FULL_EMS: Final = 3.0
+#: A block with at least this many whole lines sets its own column width:
+#: articles on one page may be set in columns of different widths.
+OWN_WIDTH_LINES: Final = 4
+#: The most lines a caption printed against the text is looked for above its credit.
+MAX_CAPTION_LINES: Final = 4
+#: The most parts of one headline group: kicker, headline and two subheadlines.
+MAX_GROUP: Final = 4
+#: How many body units on each side of a heading its words are compared with.
+CONTEXT_UNITS: Final = 8
+#: Punctuation inside a sentence: a line holding any is no heading printed against the text.
+_INNER_PUNCTUATION: Final = "，、；：。,;:"
+_CREDIT_ENDING: Final = ("摄", "摄）", "摄)", "供图", "提供", "资料图片", "资料图", "新华社发", "中新社发")
+
+
+@attrs.frozen(kw_only=True)
+class Unit:
+    """One part of a page, in page order.
+
+    *block* holds the text of a heading, body, byline or caption block;
+    *glued* says that it was split from text printed against it with no
+    blank line between.
+    """
+
+    kind: UnitKind
+    start: int
+    end: int
+    block: Block | None = None
+    dateline: Dateline | None = None
+    byline: Byline | None = None
+    caption: CaptionParts | None = None
+    glued: bool = False
+
+    @property
+    def squeezed(self) -> str:
+        """The unit's text with the white space taken out ('' for cuts)."""
+        return self.block.squeezed if self.block is not None else ""
+
+    @property
+    def opens_article(self) -> bool:
+        """Whether the unit opens an article: a dateline, a 上接 mark, a byline that does not close one."""
+        return self.kind in ("dateline", "opening_mark") or (
+            self.kind == "byline" and self.byline is not None and not self.byline.trailing
+        )
+
+    @property
+    def closes_article(self) -> bool:
+        """Whether the unit closes an article: a 下转 mark or a closing byline."""
+        return self.kind == "closing_mark" or (
+            self.kind == "byline" and self.byline is not None and self.byline.trailing
+        )
+
+
+@attrs.frozen(kw_only=True)
+class PageUnits:
+    """A page cut into units, with its furniture, the body column width and the lines datelines start."""
+
+    units: tuple[Unit, ...]
+    furniture: tuple[Furniture, ...]
+    width: float
+    dateline_lines: tuple[int, ...]
+
+
+def page_units(raw: str, lines: Sequence[Line], squeezed: Squeezed) -> PageUnits:
+    """Cut a page into its units (see the module's docstring).
+
+    Cuts are taken in order of trust, each only where no earlier one stands:
+    datelines, continuation marks, closing bylines, then page furniture.
+
+    >>> from lhasa_corpus.lines import split_lines
+    >>> text = "要闻\\n\\n秋收正当时\\n\\n本报记者 张三\\n\\n青稞丰收。\\n\\n图为收割青稞。 本报记者 李四摄"
+    >>> [unit.kind for unit in page_units(text, split_lines(text), Squeezed.of(text)).units]
+    ['heading', 'byline', 'body', 'caption']
+    """
+    datelines = find_datelines(raw, squeezed)
+    taken = _Taken([(d.start, d.end) for d in datelines])
+    marks = [mark for mark in find_continuations(squeezed) if taken.take(mark.start, mark.end)]
+    closing = [item for item in find_end_bylines(raw, squeezed) if taken.take(item[0], item[1])]
+    furniture = [piece for piece in find_furniture(lines) if taken.take(piece.start, piece.end)]
+    fragments = cut_fragments(lines, taken.spans())
+    width = column_width(fragments)
+    cut_units: list[Unit] = [Unit(kind="dateline", start=d.start, end=d.end, dateline=d) for d in datelines]
+    cut_units += [_mark_unit(mark) for mark in marks]
+    cut_units += [Unit(kind="byline", start=s, end=e, byline=b) for s, e, b in closing]
+    text_units = []
+    previous: Fragment | None = None
+    for block in group_blocks(fragments):
+        after_sentence = previous is None or previous.after_cut or ends_sentence(previous.text)
+        text_units += split_block(raw, block, width, after_sentence=after_sentence)
+        previous = block.fragments[-1]
+    units = sorted(cut_units + text_units, key=lambda unit: unit.start)
+    units = [part for unit in _settle_headings(units, width) for part in _parts(unit)]
+    line_starts = [line.start for line in lines]
+    dateline_lines = tuple(bisect.bisect_right(line_starts, d.start) - 1 for d in datelines)
+    return PageUnits(
+        units=tuple(units), furniture=tuple(furniture), width=width, dateline_lines=dateline_lines
+    )
+
+
+def _mark_unit(mark: Continuation) -> Unit:
+    return Unit(kind="opening_mark" if mark.opens else "closing_mark", start=mark.start, end=mark.end)
+
+
+class _Taken:
+    """Raw spans already cut out of a page, sorted; a new span is taken only where none stands."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(spans):
+            self._starts.append(start)
+            self._ends.append(end)
+
+    def take(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self._starts, start)
+        if index > 0 and self._ends[index - 1] > start:
+            return False
+        if index < len(self._starts) and self._starts[index] < end:
+            return False
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+        return True
+
+    def spans(self) -> list[tuple[int, int]]:
+        return list(zip(self._starts, self._ends, strict=True))
+
+
+def split_block(raw: str, block: Block, width: float, *, after_sentence: bool = True) -> list[Unit]:
+    """Type a block, splitting it where a byline, heading or caption was printed against text.
+
+    A whole block is a caption (:func:`~lhasa_corpus.captions.read_caption`),
+    a byline (:func:`~lhasa_corpus.bylines.read_byline`), a heading (its
+    shape, :func:`~lhasa_corpus.headlines.heading_shaped`) or body text. In a
+    block of body text, a line after a sentence end is split off as a byline
+    when it reads as one, as a heading when it is heading-shaped and clearly
+    shorter (or wider) than the column, or as a caption when its line ends in
+    a photo credit; such units are *glued*. *after_sentence* says whether the
+    text before the block ended a sentence: if not, its first line goes on
+    with that sentence.
+
+    >>> from lhasa_corpus.blocks import cut_fragments, group_blocks
+    >>> from lhasa_corpus.lines import split_lines
+    >>> text = "上一篇的最后一句话写在这里。\\n秋收正当时\\n\\u3000\\u3000金秋时节，拉萨河谷青稞成熟。"
+    >>> (block,) = group_blocks(cut_fragments(split_lines(text), []))
+    >>> for unit in split_block(text, block, 14):
+    ...     print(unit.kind, unit.squeezed, unit.glued)
+    body 上一篇的最后一句话写在这里。 False
+    heading 秋收正当时 True
+    body 金秋时节，拉萨河谷青稞成熟。 False
+    """
+    fragments = block.fragments
+    last = fragments[-1]
+    if len(fragments) > 1 and last.whole_line:
+        byline = read_byline(raw, last.start, last.end)
+        if byline is not None:  # a byline printed right under its headline, or under the text
+            head = split_block(raw, Block(fragments=fragments[:-1]), width, after_sentence=after_sentence)
+            unit = Unit(
+                kind="byline", start=last.start, end=last.end, block=Block(fragments=(last,)), byline=byline
+            )
+            return [*head, attrs.evolve(unit, glued=True)]
+    whole = _whole_block_unit(raw, block, width)
+    if whole.kind != "body" or len(fragments) == 1:
+        return [whole]
+    if sum(1 for fragment in fragments if fragment.whole_line) >= OWN_WIDTH_LINES:
+        width = column_width(fragments)  # an article set in a column of its own width
+    units: list[Unit] = []
+    body: list[Fragment] = []
+    index = 0
+    while index < len(fragments):
+        line = fragments[index]
+        if index > 0:
+            after_sentence = not body or ends_sentence(fragments[index - 1].text)
+        split = _split_at(raw, fragments, index, width) if after_sentence and line.whole_line else None
+        if split is None:
+            body.append(fragments[index])
+            index += 1
+            continue
+        if body:
+            units.append(_body_unit(body))
+            body = []
+        unit, index = split
+        units.append(unit)
+    if body:
+        units.append(_body_unit(body))
+    return units
+
+
+def _whole_block_unit(raw: str, block: Block, width: float) -> Unit:
+    caption = read_caption(raw, block.start, block.end)
+    if caption is not None:
+        return Unit(kind="caption", start=block.start, end=block.end, block=block, caption=caption)
+    if len(block.fragments) <= 3:
+        byline = read_byline(raw, block.start, block.end)
+        if byline is not None:
+            return Unit(kind="byline", start=block.start, end=block.end, block=block, byline=byline)
+    if heading_shaped(block.squeezed, len(block.fragments)) and _wraps_like_heading(raw, block, width):
+        return Unit(kind="heading", start=block.start, end=block.end, block=block)
+    return _body_unit(block.fragments)
+
+
+def _wraps_like_heading(raw: str, block: Block, width: float) -> bool:
+    """Whether a heading-shaped block of several lines wraps as a headline does, not as body text.
+
+    Body text wraps wherever the column ends, with commas and semicolons
+    inside (``会议要求，要深入开展…聚`` / ``焦重点行业…``). A headline of several
+    lines holds no such punctuation, unless it is set in display type:
+    letter-spaced, or wider than the body column.
+    """
+    if len(block.fragments) == 1 or not any(char in _INNER_PUNCTUATION for char in block.squeezed):
+        return True
+    widest = max(fragment.fill for fragment in block.fragments)
+    return widest >= width + SHORT_HEADING_EMS or letter_spaced(raw[block.start : block.end])
+
+
+def heading_parts(unit: Unit) -> list[Unit]:
+    """A heading block cut into its parts where a line starts a new one.
+
+    See :func:`~lhasa_corpus.headlines.continues_heading`.
+
+    A kicker, a headline and a subheadline printed with no blank line between
+    them are one block; a headline wrapped over two lines is one part.
+    """
+    assert unit.block is not None
+    parts: list[list[Fragment]] = []
+    for fragment in unit.block.fragments:
+        if parts and continues_heading(parts[-1][-1].text, fragment.text):
+            parts[-1].append(fragment)
+        else:
+            parts.append([fragment])
+    if len(parts) == 1:
+        return [unit]
+    return [
+        attrs.evolve(unit, start=part[0].start, end=part[-1].end, block=Block(fragments=tuple(part)))
+        for part in parts
+    ]
+
+
+def _body_unit(fragments: Sequence[Fragment]) -> Unit:
+    block = Block(fragments=tuple(fragments))
+    return Unit(kind="body", start=block.start, end=block.end, block=block)
+
+
+def _split_at(raw: str, fragments: Sequence[Fragment], index: int, width: float) -> tuple[Unit, int] | None:
+    """A unit printed against the text from line *index* on, and the index of the line after it; or None.
+
+    Line *index* follows a sentence end (or opens the block).
+    """
+    line = fragments[index]
+    byline = read_byline(raw, line.start, line.end) if line.fill <= width else None
+    if byline is not None:
+        block = Block(fragments=(line,))
+        unit = Unit(kind="byline", start=line.start, end=line.end, block=block, byline=byline, glued=True)
+        return unit, index + 1
+    caption = _caption_from(raw, fragments, index)
+    if caption is not None:
+        return caption
+    for count in (1, 2):
+        lines = fragments[index : index + count]
+        shaped = all(fragment.whole_line and _heading_line(raw, fragment, width) for fragment in lines)
+        if len(lines) < count or not shaped:
+            continue
+        block = Block(fragments=tuple(lines))
+        unpunctuated = not any(char in _INNER_PUNCTUATION for char in block.squeezed)
+        if heading_shaped(block.squeezed, count) and unpunctuated and not asks(block.squeezed):
+            unit = Unit(kind="heading", start=block.start, end=block.end, block=block, glued=True)
+            return unit, index + count
+    return None
+
+
+def _heading_line(raw: str, line: Fragment, width: float) -> bool:
+    """Whether a line printed against body text can be a heading: clearly short or wide, or letter-spaced."""
+    short = line.fill <= width - SHORT_HEADING_EMS
+    wide = line.fill >= width + SHORT_HEADING_EMS
+    return short or wide or letter_spaced(raw[line.start : line.end])
+
+
+def _caption_from(raw: str, fragments: Sequence[Fragment], first: int) -> tuple[Unit, int] | None:
+    """A caption that starts at line *first* and ends in a credit a few lines on, or None.
+
+    The caption opens like one (图为…) or is the credit's own line, with the
+    caption text before the credit on it (``牧民在转场。 新华社记者 刘洋摄``).
+    """
+    for last in range(first, min(len(fragments), first + MAX_CAPTION_LINES)):
+        if not fragments[last].text.rstrip().endswith(_CREDIT_ENDING):
+            continue
+        start, end = fragments[first].start, fragments[last].end
+        parts = read_caption(raw, start, end)
+        if parts is None:
+            return None
+        squeezed = "".join(raw[start:end].split())
+        if last > first and not opens_like_caption(squeezed):
+            return None
+        block = Block(fragments=tuple(fragments[first : last + 1]))
+        unit = Unit(kind="caption", start=start, end=end, block=block, caption=parts, glued=True)
+        return unit, last + 1
+    return None
+
+
+def _settle_headings(units: list[Unit], width: float) -> list[Unit]:
+    """Turn back into body text the heading-shaped blocks that are body text cut short.
+
+    1. After body text that does not end a sentence, the block goes on with
+       that sentence (a column break cut it).
+    2. Right after a dateline, on the dateline's line, the block is the
+       start of the article's first sentence (``…讯（记者莫瑞英）为进``).
+    3. Between two stretches of body text, a block whose lines nearly fill
+       the column (:data:`NEAR_FULL_EMS`) and are not letter-spaced is a line
+       the column break left: headlines are set wider, crossheads shorter.
+    """
+    settled: list[Unit] = []
+    for index, unit in enumerate(units):
+        if unit.block is not None and _cut_short(units, index, settled, width):
+            unit = _body_unit(unit.block.fragments)  # noqa: PLW2901 - the unit, retyped
+        settled.append(unit)
+    return settled
+
+
+def _cut_short(units: Sequence[Unit], index: int, settled: Sequence[Unit], width: float) -> bool:
+    """Whether heading unit *index* is body text cut short (see :func:`_settle_headings`)."""
+    unit = units[index]
+    if unit.kind != "heading" or unit.block is None or unit.glued:
+        return False
+    previous = settled[-1] if settled else None
+    if previous is not None and previous.kind == "dateline":
+        return unit.block.fragments[0].after_cut
+    if previous is None or previous.kind != "body":
+        return False
+    if not ends_sentence(previous.squeezed):
+        return True
+    following = _next_text_unit(units, index)
+    return (
+        following is not None and following.kind == "body" and _set_as_body(unit, previous, following, width)
+    )
+
+
+def _set_as_body(unit: Unit, previous: Unit | None, following: Unit | None, width: float) -> bool:
+    """Whether a heading-shaped block between two body blocks is set like them.
+
+    Its lines nearly fill the column of the text around it and are not
+    letter-spaced, or one of its lines breaks after clause punctuation
+    (``整合双方资源，``), as wrapped body text does.
+    """
+    assert unit.block is not None
+    around = [
+        f
+        for neighbour in (previous, following)
+        if neighbour is not None and neighbour.block
+        for f in neighbour.block.fragments
+    ]
+    local = column_width(around) if sum(1 for f in around if f.whole_line) >= 2 else width
+    lines = unit.block.fragments
+    fills = all(local - NEAR_FULL_EMS <= f.fill <= local + 1 for f in lines)
+    spaced = letter_spaced("\n".join(f.text for f in lines))
+    clause_wrap = any(f.text.rstrip()[-1:] in _INNER_PUNCTUATION for f in lines[:-1])
+    return (fills and not spaced) or clause_wrap
+
+
+def _parts(unit: Unit) -> list[Unit]:
+    return heading_parts(unit) if unit.kind == "heading" else [unit]
+
+
+def _next_text_unit(units: Sequence[Unit], index: int) -> Unit | None:
+    for unit in units[index + 1 :]:
+        if unit.kind != "caption":
+            return unit
+    return None
+
+
+# -- articles ---------------------------------------------------------------------------------
+
+
+@attrs.define
+class Segment:
+    """The units of one article, by part, and the flags the segmentation raised."""
+
+    group: list[Unit] = attrs.Factory(list)
+    bylines: list[Unit] = attrs.Factory(list)
+    dateline: Unit | None = None
+    #: Body units and crossheads, in page order.
+    body: list[Unit] = attrs.Factory(list)
+    marks: list[Unit] = attrs.Factory(list)
+    flags: set[str] = attrs.Factory(set)
+    #: A closing byline or 下转 mark ended the article's text.
+    closed: bool = False
+
+    @property
+    def has_text(self) -> bool:
+        """Whether the article has text of its own: a dateline or body."""
+        return self.dateline is not None or bool(self.body)
+
+
+@attrs.frozen(kw_only=True)
+class Segmentation:
+    """The articles of a page (in page order of their units), what no article took, and the placement."""
+
+    segments: tuple[Segment, ...]
+    captions: tuple[Unit, ...]
+    orphans: tuple[Unit, ...]
+    placement: Placement | None
+    placement_undecided: bool
+
+
+def segment(units: Sequence[Unit], width: float) -> Segmentation:
+    """Group a page's units into articles.
+
+    First the headline placement is decided for the page
+    (:func:`~lhasa_corpus.headlines.decide_placement`) over its headline
+    groups: runs of heading units with nothing but captions between. Then
+    the units are walked in order; where headlines precede their bodies, a
+    headline group, a dateline, a byline or a 上接 mark opens an article
+    unless the article being read has no text yet; where they follow, a
+    headline group closes the article before it. A heading between two
+    stretches of text is judged a headline or a crosshead
+    (:func:`~lhasa_corpus.headlines.judge_heading`).
+    """
+    captions = tuple(unit for unit in units if unit.kind == "caption")
+    flow = _groups([unit for unit in units if unit.kind != "caption"])
+    placement, undecided = decide_placement(_group_neighbours(flow))
+    walker = _Walker(flow, placement, width, _bylines_follow_headlines(flow))
+    segments, orphans = walker.walk()
+    return Segmentation(
+        segments=tuple(segments),
+        captions=captions,
+        orphans=tuple(orphans),
+        placement=placement if any(isinstance(item, list) for item in flow) else None,
+        placement_undecided=undecided,
+    )
+
+
+Item = Unit | list[Unit]
+
+
+def _groups(units: Sequence[Unit]) -> list[Item]:
+    """The units with each run of adjacent heading units (up to :data:`MAX_GROUP`) made one list."""
+    items: list[Item] = []
+    for unit in units:
+        if unit.kind == "heading":
+            last = items[-1] if items else None
+            if isinstance(last, list) and len(last) < MAX_GROUP:
+                last.append(unit)
+                continue
+            items.append([unit])
+        else:
+            items.append(unit)
+    return items
+
+
+def _group_neighbours(flow: Sequence[Item]) -> list[GroupNeighbours]:
+    """Each headline group with the body text between it and the groups before and after it.
+
+    A group at the start of the page has no previous text, one at the end no
+    following text (None): what lies between two groups is one stretch, shared
+    by both, so the vote reads each stretch at most twice.
+    """
+    stretches: list[list[str]] = [[]]
+    groups: list[list[Unit]] = []
+    for item in flow:
+        if isinstance(item, list):
+            groups.append(item)
+            stretches.append([])
+        elif item.kind == "body":
+            stretches[-1].append(item.squeezed)
+    texts = ["".join(stretch) or None for stretch in stretches]
+    return [
+        GroupNeighbours(
+            squeezed="".join(unit.squeezed for unit in group), previous=texts[i], following=texts[i + 1]
+        )
+        for i, group in enumerate(groups)
+    ]
+
+
+def _bylines_follow_headlines(flow: Sequence[Item]) -> bool:
+    """Whether, on a page whose headlines follow their bodies, a byline line goes with the headline before it.
+
+    A byline printed under a headline is extracted with it or with the body
+    below it, the same way all over a page. A byline that opens the page
+    before any headline or text says it goes with the body; otherwise it
+    goes with the headline.
+    """
+    for item in flow:
+        if isinstance(item, Unit) and item.kind == "byline" and item.opens_article:
+            return False
+        if isinstance(item, list) or (isinstance(item, Unit) and item.kind in ("body", "dateline")):
+            return True
+    return True
+
+
+class _Walker:
+    """One walk over a page's units, building its articles."""
+
+    def __init__(self, flow: Sequence[Item], placement: Placement, width: float, follow: bool) -> None:
+        self.flow = flow
+        self.placement = placement
+        self.width = width
+        self.bylines_follow_headlines = follow
+        self.segments: list[Segment] = []
+        self.orphans: list[Unit] = []
+        self.current: Segment | None = None
+
+    def walk(self) -> tuple[list[Segment], list[Unit]]:
+        for index, item in enumerate(self.flow):
+            if isinstance(item, list):
+                self._group(index, item)
+            elif item.kind == "body":
+                self._body(item)
+            elif item.kind == "dateline":
+                self._opener(item, "dateline")
+            elif item.kind == "opening_mark":
+                self._opener(item, "mark")
+            elif item.kind == "byline":
+                self._byline(index, item)
+            else:  # closing mark
+                self._closer(item)
+        self._close()
+        return self.segments, self.orphans
+
+    # -- the rules --------------------------------------------------------------------------
+
+    def _close(self) -> None:
+        """End the article being read; one without text gives its units to the page's leftovers."""
+        current, self.current = self.current, None
+        if current is None:
+            return
+        if current.has_text or (current.bylines and current.group):
+            self.segments.append(current)
+        else:
+            self.orphans.extend(current.group + current.bylines + current.marks)
+
+    def _open(self) -> Segment:
+        self._close()
+        self.current = Segment()
+        return self.current
+
+    def _waiting(self) -> Segment | None:
+        """The article being read when it has no text yet and may take an opener, else None."""
+        current = self.current
+        if current is not None and not current.has_text and not current.closed:
+            return current
+        return None
+
+    def _body(self, unit: Unit) -> None:
+        """Body text goes to the article being read, or opens one (without headline) after an ended one."""
+        current = self.current
+        ended = current is not None and (
+            current.closed or (self.placement == "after" and bool(current.group))
+        )
+        if current is None or ended:
+            current = self._open()
+        current.body.append(unit)
+
+    def _opener(self, unit: Unit, kind: Literal["dateline", "mark"]) -> None:
+        """A dateline or a 上接 mark opens an article, unless the article being read has no text yet."""
+        current = self._waiting()
+        if current is None or (kind == "dateline" and current.dateline is not None):
+            current = self._open()
+        if kind == "dateline":
+            current.dateline = unit
+        else:
+            current.marks.append(unit)
+
+    def _closer(self, unit: Unit) -> None:
+        """A 下转 mark ends the text of the article being read."""
+        if self.current is None or not self.current.has_text:
+            self.orphans.append(unit)
+            return
+        self.current.marks.append(unit)
+        self.current.closed = True
+
+    def _byline(self, index: int, unit: Unit) -> None:
+        """A byline goes with the headline or the text it stands next to.
+
+        1. A closing byline (bracketed, or ``张三/文``) ends the article being read.
+        2. A byline before any text (under a headline, or opening the page)
+           is the article's being read.
+        3. Where headlines follow their bodies and bylines go with their
+           headline (:func:`_bylines_follow_headlines`), a byline right after
+           a headline is that headline's.
+        4. A byline after text opens the next article when text follows it;
+           otherwise it closes the article being read.
+        """
+        current = self.current
+        if unit.closes_article and current is not None and current.has_text:
+            current.bylines.append(unit)
+            current.closed = True
+            return
+        waiting = self._waiting()
+        if waiting is not None:
+            waiting.bylines.append(unit)
+            return
+        if (
+            current is not None
+            and current.group
+            and self.placement == "after"
+            and self.bylines_follow_headlines
+        ):
+            current.bylines.append(unit)
+            return
+        following = self._next(index)
+        text_follows = isinstance(following, Unit) and following.kind in ("body", "dateline", "opening_mark")
+        if current is not None and current.has_text and not current.group and not text_follows:
+            current.bylines.append(unit)
+            current.closed = True
+            return
+        self._open().bylines.append(unit)
+
+    def _group(self, index: int, group: list[Unit]) -> None:
+        """A headline group opens or closes an article, or is a crosshead inside one."""
+        current = self.current
+        following = self._next(index)
+        if self.placement == "before":
+            if current is None or current.closed:
+                self._open().group = group
+            elif not current.has_text:
+                self.orphans.extend(current.group)  # a headline with no text of its own
+                current.group = group
+            elif following is None:
+                self.orphans.extend(group)  # a headline at the page's end: its text is elsewhere
+            else:
+                self._judge(index, group, current)
+            return
+        if current is None or not current.has_text or current.group:
+            if current is not None and not current.has_text and current.bylines and not current.group:
+                current.group = group  # a byline, then its headline, then the text
+                return
+            self.orphans.extend(group)  # the headline of an article on another page
+            return
+        self._judge(index, group, current)
+
+    def _judge(self, index: int, group: list[Unit], current: Segment) -> None:
+        previous = self.flow[index - 1] if index > 0 else None
+        following = self._next(index)
+        context = HeadingContext(
+            squeezed_blocks=tuple(unit.squeezed for unit in group),
+            raw="\n".join(_raw_lines(group)),
+            widest_fill=max(f.fill for unit in group if unit.block for f in unit.block.fragments),
+            width=self.width,
+            opener_after=(isinstance(following, Unit) and following.opens_article)
+            or (self.placement == "after" and following is None),
+            closer_before=current.closed or (isinstance(previous, Unit) and previous.closes_article),
+            text_before="".join(unit.squeezed for unit in current.group + current.body[-CONTEXT_UNITS:]),
+            text_after=self._text_after(index),
+        )
+        judgement = judge_heading(context, self.placement)
+        if not judgement.headline:
+            current.body.extend(group)
+            if judgement.guessed:
+                current.flags.add("boundary_guessed")
+            return
+        if self.placement == "before":
+            current = self._open()
+        current.group = group
+        if judgement.guessed:
+            current.flags.add("boundary_guessed")
+
+    def _next(self, index: int) -> Item | None:
+        return self.flow[index + 1] if index + 1 < len(self.flow) else None
+
+    def _text_after(self, index: int) -> str:
+        """The body text after a heading, up to the next cue; :data:`CONTEXT_UNITS` units at most."""
+        texts = []
+        for item in self.flow[index + 1 : index + 1 + CONTEXT_UNITS]:
+            if not isinstance(item, Unit) or item.kind != "body":
+                break
+            texts.append(item.squeezed)
+        return "".join(texts)
+
+
+def _raw_lines(group: Sequence[Unit]) -> Iterator[str]:
+    for unit in group:
+        if unit.block is not None:
+            for fragment in unit.block.fragments:
+                yield fragment.text
