@@ -17,7 +17,6 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from lhasa_corpus import iter_pages
-from lhasa_corpus.ids import article_id_for
 from lhasa_corpus.export import (
     ARTICLES,
     ISSUES,
@@ -35,6 +34,7 @@ from lhasa_corpus.export import (
 )
 from lhasa_corpus.export import parquet as parquet_module
 from lhasa_corpus.export._files import TEMP_PREFIX, atomic_path
+from lhasa_corpus.ids import article_id_for
 from lhasa_corpus.models import (
     ARTICLE_FLAGS,
     PAGE_FLAGS,
@@ -268,7 +268,9 @@ _MANY_PAGES = [
     _page
     for day in range(12)
     for _page in (
-        Page(page_id=f"{day:02d}-{side}", paper="拉萨日报", issue_date=dt.date(2025, 9, 1 + day), raw_text=side)
+        Page(
+            page_id=f"{day:02d}-{side}", paper="拉萨日报", issue_date=dt.date(2025, 9, 1 + day), raw_text=side
+        )
         for side in ("a", "b", "c")
     )
 ]

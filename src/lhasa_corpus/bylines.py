@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 import attrs
@@ -533,25 +533,10 @@ def read_byline(text: str, start: int, end: int) -> Byline | None:
         return None
     bracketed = squeezed[0] in _OPEN and squeezed[-1] in _CLOSE
     tokens, guessed = _tokens(text, start, end)
-    if not tokens:
+    if not _byline_words_only(tokens):
         return None
     kinds = [kind for kind, *_ in tokens]
     has_role = any(kind in ("role", "lead", "tail") for kind in kinds)
-    words = [(token, index) for index, (kind, token, *_) in enumerate(tokens) if kind == "word"]
-    for token, index in words:
-        glued_org = (
-            index + 1 < len(tokens)
-            and tokens[index + 1][0] == "role"
-            and tokens[index + 1][2] == tokens[index][3]
-        )
-        marks_only = not token.strip(BYLINE_MARKS)
-        if not (
-            _is_name(token)
-            or token.startswith(BYLINE_VERBS)
-            or marks_only
-            or (glued_org and _is_organisation(token))
-        ):
-            return None
     if kinds[-1] == "role" and ROLES[tokens[-1][1]] == "摄影" and not bracketed:
         return None  # …记者 刘 洋摄: a photo credit, which a caption ends in
     people = read_people(text, start, end).people
@@ -564,6 +549,22 @@ def read_byline(text: str, start: int, end: int) -> Byline | None:
     if bracketed and people and len(people) <= 4 and all(len(person.name) <= 4 for person in people):
         return Byline(people=people, trailing=True, guessed=guessed)
     return None
+
+
+def _byline_words_only(tokens: Sequence[tuple[str, str, int, int]]) -> bool:
+    """Whether every word of a byline is a name, an organisation before a role, or a word such as 报道."""
+    for index, (kind, token, _, end) in enumerate(tokens):
+        if kind != "word":
+            continue
+        glued_org = index + 1 < len(tokens) and tokens[index + 1][0] == "role" and tokens[index + 1][2] == end
+        if not (
+            _is_name(token)
+            or token.startswith(BYLINE_VERBS)
+            or not token.strip(BYLINE_MARKS)
+            or (glued_org and _is_organisation(token))
+        ):
+            return False
+    return bool(tokens)
 
 
 #: An opening bracket right after a sentence end: where a closing byline may start.
