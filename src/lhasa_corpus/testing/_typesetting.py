@@ -357,6 +357,8 @@ def wrap(pieces: Sequence[Unit], first: float, rest: float) -> list[list[Unit]]:
     ['一二三四。', '五六七八']
     >>> ["".join(u.text for u in line) for line in wrap(units("一二三“四五"), 4, 4)]
     ['一二三', '“四五']
+    >>> ["".join(u.text for u in line) for line in wrap(units("一二三a，5个"), 4, 4)]
+    ['一二三a，', '5个']
     """
     lines: list[list[Unit]] = [[]]
     fill = 0.0
@@ -376,6 +378,7 @@ def wrap(pieces: Sequence[Unit], first: float, rest: float) -> list[list[Unit]]:
         if unit.text[0] in NO_LINE_START and hanging < MAX_HANGING:
             line.append(unit)
             hanging += 1
+            fill += width  # past the edge: nothing but more hanging punctuation joins this line
             continue
         back = next((at for at in range(len(line) - 1, 0, -1) if may_break(line[at - 1], line[at])), None)
         if back is None:
