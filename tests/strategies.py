@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from lhasa_corpus.models import Contributor
 from lhasa_corpus.testing import (
     BYLINE_ROLES,
+    CREDIT_FORMS,
     ArticleSpec,
     BylineSpec,
     CaptionSpec,
@@ -390,7 +391,7 @@ def crossheads(draw: st.DrawFn) -> str:
 @st.composite
 def new_captions(draw: st.DrawFn, topic: str, theme: str, people: tuple[Contributor, ...]) -> CaptionSpec:
     """A caption with any credit form of the paper (``X供图``, ``图片由X提供``, ``资料图片``, ``摄影：X`` ...)."""
-    form = draw(st.sampled_from(sorted(CREDIT_FORM_NAMES)))
+    form = draw(st.sampled_from(sorted(CREDIT_FORMS)))
     text = draw(_caption_texts(topic, theme))
     spaced = draw(_BOOL)
     photographer = draw(two_character_names() if spaced else _photographers(people))
@@ -402,13 +403,6 @@ def new_captions(draw: st.DrawFn, topic: str, theme: str, people: tuple[Contribu
         date=(draw(st.integers(min_value=1, max_value=12)), draw(st.integers(min_value=1, max_value=28))),
         spaced=spaced,
     )
-
-
-#: The credit forms of :data:`lhasa_corpus.testing.CREDIT_FORMS`.
-CREDIT_FORM_NAMES = frozenset(
-    ("reporter", "glued", "spaced", "bracketed", "bracketed_organisation", "wire", "dated", "supplied",
-     "supplied_spaced", "provided", "file", "wire_release", "photography", "photography_bracketed")
-)  # fmt: skip
 
 
 @st.composite

@@ -158,8 +158,13 @@ def check_fits(page: RenderedPage) -> None:
         body = stripped.rstrip(MAY_NOT_START) if hanging <= 3 else stripped
         indent = len(line) - len(line.lstrip("\u3000"))
         fill = sum(width_of(char) for char in body) + indent
-        longest = max(sum(width_of(char) for char in word) for word in line.split())
-        assert fill <= page.layout.width or longest > page.layout.width - 2, line
+        assert fill <= page.layout.width or longest_narrow_run(line) > page.layout.width - 2, line
+
+
+def longest_narrow_run(line: str) -> float:
+    """The width of the longest run of narrow characters (a URL, a long number): it never breaks."""
+    runs = "".join(char if not char.isspace() and width_of(char) < 1 else " " for char in line).split()
+    return max((len(run) * 0.5 for run in runs), default=0.0)
 
 
 def check_kinsoku(page: RenderedPage) -> None:
