@@ -19,6 +19,7 @@ by one (``PARSER_READS``) as the parser gains them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
 import attrs
@@ -538,11 +539,19 @@ NEW_LAYOUT_OPTIONS: dict[str, st.SearchStrategy[Any]] = {
 }
 
 
-def layouts(*, new: bool = False, **fixed: Any) -> st.SearchStrategy[Layout]:
-    """Any layout the first renderer made (with *new*, any the renderer makes); keywords pin fields."""
+def layouts(*, new: bool | Collection[str] = False, **fixed: Any) -> st.SearchStrategy[Layout]:
+    """Any layout the first renderer made; keywords pin fields.
+
+    *new* draws the options added since as well: all of them (``True``) or
+    those named (``new={"split_datelines", "caption_gap"}``), so the round trip
+    can turn them on one by one.
+    """
     fields = dict(FIRST_LAYOUT_OPTIONS)
-    if new:
-        fields.update(NEW_LAYOUT_OPTIONS)
+    chosen = set(NEW_LAYOUT_OPTIONS) if new is True else {new} if isinstance(new, str) else set(new or ())
+    unknown = chosen - set(NEW_LAYOUT_OPTIONS)
+    if unknown:
+        raise ValueError(f"'new' names options that are not new layout options (got {sorted(unknown)})")
+    fields.update({name: NEW_LAYOUT_OPTIONS[name] for name in chosen})
     fields.update({name: st.just(value) for name, value in fixed.items()})
     return st.builds(Layout, **fields)
 
