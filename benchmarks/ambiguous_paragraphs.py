@@ -1,6 +1,6 @@
 """How often the parser still gets a paragraph boundary right where the layout hides it.
 
-Some layouts hide paragraph structure by nature (see ``lhasa_corpus.render.Ambiguity``):
+Some layouts hide paragraph structure by nature (see ``lhasa_corpus.testing.Ambiguity``):
 
 - ``edge``: a paragraph ends where the column does and the next starts full, with no indent
   (or, with no blank line, the next one's first line ends a sentence);
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.strategies import article_lists, layouts
 
 from lhasa_corpus.loaders import parse_text
-from lhasa_corpus.render import ArticleFields, ArticleSpec, Layout, render_page
+from lhasa_corpus.testing import ArticleFields, ArticleSpec, Layout, render_page
 
 
 def boundaries(paragraphs: tuple[str, ...]) -> set[int]:

@@ -1,6 +1,6 @@
 """Synthetic corpus folders for the parallel and distributed tests and the benchmarks.
 
-Pages are laid out by :mod:`lhasa_corpus.render` from the ten articles of the
+Pages are laid out by :mod:`lhasa_corpus.testing` from the ten articles of the
 real page, drawn and laid out anew for every page (column width, headline
 placement, paragraph marks, stray spaces, captions), so a corpus of any size
 reads like the real paper without shipping more of it. The same arguments
@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Any, Final
 
 from lhasa_corpus.loaders import MANIFEST_NAME, load_file
-from lhasa_corpus.render import ArticleSpec, CaptionSpec, Layout, encode_pages, render_page
+from lhasa_corpus.testing import (
+    ArticleSpec,
+    CaptionSpec,
+    DatelineSpec,
+    Furniture,
+    Layout,
+    encode_pages,
+    render_page,
+)
 from tests.conftest import SEED_PAGE
 
 #: The first issue date of a synthetic corpus.
@@ -35,12 +43,12 @@ def seed_articles() -> tuple[ArticleSpec, ...]:
     specs = []
     for article in page.articles:
         captions = [
-            CaptionSpec(text=caption.text, photographer=caption.photographer)
+            CaptionSpec.reporter(caption.text, caption.photographer)
             for caption in article.captions
             if caption.photographer
         ]
         fields: dict[str, Any] = {
-            "contributors": article.contributors,
+            "dateline": DatelineSpec.rongmei(article.contributors),
             "kicker": article.kicker,
             "headline": article.headline,
             "subheadlines": article.subheadlines,
@@ -67,7 +75,8 @@ def page_text(number: int, articles: tuple[int, int] = (6, 10)) -> str:
         caption_position=rng.choice(("with_article", "page_start", "page_end")),
         seed=number,
     )
-    return render_page(chosen, layout, header=["拉萨日报"], footer=["责任编辑：张三"]).text
+    header, footer = [Furniture.paper()], [Furniture.editors(("责任编辑", "张三"))]
+    return render_page(chosen, layout, header=header, footer=footer).text
 
 
 def write_corpus(

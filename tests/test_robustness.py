@@ -15,7 +15,7 @@ from lhasa_corpus import InputError, ManifestError, iter_pages, load_file
 from lhasa_corpus.cli import main
 from lhasa_corpus.loaders import parse_text
 from lhasa_corpus.models import Contributor
-from lhasa_corpus.render import ArticleSpec, CaptionSpec, Layout, render_page
+from lhasa_corpus.testing import ArticleSpec, CaptionSpec, DatelineSpec, Layout, render_page
 from tests.conftest import SEED_PAGE
 
 GOOD = "拉萨融媒讯（记者杨璐）为进一步畅通金融机构与企业间沟通合作渠道。\n\n对接会举行\n"
@@ -163,13 +163,13 @@ def test_validate_reports_a_caption_placed_by_guess_on_a_rendered_page(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     first = ArticleSpec(
-        contributors=(Contributor(name="李从芳", role="记者"),),
+        dateline=DatelineSpec.rongmei([Contributor(name="李从芳", role="记者")]),
         headline="堆龙德庆区第二届职业技能大赛举办",
         paragraphs=("日前，堆龙德庆区第二届职业技能大赛在桑木社区举办。",),
-        captions=(CaptionSpec(text="图为堆龙德庆区职业技能大赛现场。", photographer="李丛芳"),),
+        captions=(CaptionSpec.reporter("图为堆龙德庆区职业技能大赛现场。", "李丛芳"),),
     )
     second = ArticleSpec(
-        contributors=(Contributor(name="齐永昌", role="记者"),),
+        dateline=DatelineSpec.rongmei([Contributor(name="齐永昌", role="记者")]),
         headline="市生态环境局开展环保宣传活动",
         paragraphs=("日前，市生态环境局在柳梧新区开展环保宣传活动。",),
     )

@@ -163,6 +163,20 @@ def starts_indented_line(text: str, offset: int) -> bool:
     return not leading.strip() and _is_indent(leading)
 
 
+def opens_paragraph_indent(text: str, offset: int) -> bool:
+    """Whether the character at *offset* opens a line indented with the ideographic space U+3000.
+
+    That indent marks a paragraph's first line: centred headings are padded
+    with ASCII spaces, if at all.
+
+    >>> opens_paragraph_indent("正文\\n\\u3000\\u3000加强", 5), opens_paragraph_indent("正文\\n  堆龙", 5)
+    (True, False)
+    """
+    line_start = max(text.rfind(char, 0, offset) for char in "\n\r") + 1
+    leading = text[line_start:offset]
+    return not leading.strip() and IDEOGRAPHIC_SPACE in leading
+
+
 def _is_indent(leading: str) -> bool:
     """Whether the white space that opens a line is a paragraph indent: U+3000 or two spaces."""
     return IDEOGRAPHIC_SPACE in leading or len(leading) >= 2

@@ -161,11 +161,15 @@ MAX_GENERIC_NAME: Final = 6
 _ALTERNATION = "|".join
 _OPEN, _CLOSE = "（(", "）)"
 _DATE = r"\d{1,2}月\d{1,2}日"
-#: A dateline's place before its date: Han characters, quotes and digits (新华社“雪龙2”号3月5日电).
-_PLACE = f'[{HAN}“”‘’"「」·A-Za-z0-9]{{1,10}}?'
-#: A place with no date after it (本报拉萨讯) is a short name of Han characters.
-_BARE_PLACE = f"[{HAN}]{{1,4}}?"
 _KNOWN = _ALTERNATION(sorted(KNOWN_OUTLETS, key=len, reverse=True))
+#: A known outlet, or a word that ends an outlet's name, cannot stand in a dateline's place: in
+#: ``拉萨日报`` / ``本报讯`` (the paper's name, then a dateline) the place of
+#: 拉萨日报 is not 本报.
+_NOT_OUTLET = f"(?!{_KNOWN}|融媒|日报|晚报|新闻|报|网)"
+#: A dateline's place before its date: Han characters, quotes and digits (新华社“雪龙2”号3月5日电).
+_PLACE = f'(?:{_NOT_OUTLET}[{HAN}“”‘’"「」·A-Za-z0-9]){{1,10}}?'
+#: A place with no date after it (本报拉萨讯) is a short name of Han characters.
+_BARE_PLACE = f"(?:{_NOT_OUTLET}[{HAN}]){{1,4}}?"
 _PLACE_OUTLET = f"(?:{_ALTERNATION(PLACES)}){MEDIA_CENTRE}"
 #: The tail of a dateline after its outlet: 讯 or 电, after a place and a
 #: date (新华社拉萨9月16日电, 本报拉萨9月16日讯), a date, a short place (本报拉萨讯), or nothing.
@@ -252,6 +256,8 @@ def find_datelines(text: str, squeezed: Squeezed | None = None) -> list[Dateline
     ['新华社']
     >>> find_datelines("据新华社拉萨9月16日电，会议召开。")
     []
+    >>> [d.source for d in find_datelines("拉萨日报\\n\\n本报讯（记者 张三）")]
+    ['本报']
     """
     squeezed = squeezed or Squeezed.of(text)
     flat = squeezed.text

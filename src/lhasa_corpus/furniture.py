@@ -216,22 +216,29 @@ def find_furniture(lines: Sequence[Line]) -> list[Furniture]:
 def _edge_run(lines: Sequence[Line]) -> list[Line]:
     """The lines from a page's edge inward that are furniture, up to the first that is not.
 
-    A run of nothing but lone section labels of more than :data:`MAX_BARE_SECTION`
-    characters (``聚焦民生`` alone at the top) is no furniture: such a line is as
-    likely a kicker over the first headline. Beside a date, a page number or
-    the paper's name, or with a middle dot (``文化·旅游``), it is a section label.
+    A section label alone on its line, of more than :data:`MAX_BARE_SECTION`
+    characters and with no middle dot, is furniture only printed against
+    other furniture, with no blank line between (the paper's name, the date,
+    the page number): alone, or apart from the rest by a blank line
+    (``聚焦民生``), it is as likely a kicker over the first headline.
     """
-    run = []
-    plain = True
+    found: list[tuple[Line, bool]] = []  # each line, and whether it is a bare label
     for line in lines:
         pieces = _line_pieces(line, at_edge=True)
         if pieces is None:
             break
-        run.append(line)
         label = "".join(line.text.split())
         lone = len(pieces) == 1 and pieces[0].kind == "section"
-        plain = plain and lone and len(label) > MAX_BARE_SECTION and "·" not in label and "•" not in label
-    return [] if plain else run
+        found.append((line, lone and len(label) > MAX_BARE_SECTION and "·" not in label and "•" not in label))
+    run: list[Line] = []
+    for index, (line, bare) in enumerate(found):
+        beside = [found[i] for i in (index - 1, index + 1) if 0 <= i < len(found)]
+        if bare and not any(
+            not other_bare and abs(other.number - line.number) == 1 for other, other_bare in beside
+        ):
+            break  # a label not printed against other furniture: perhaps a kicker
+        run.append(line)
+    return run
 
 
 def _line_pieces(line: Line, *, at_edge: bool) -> list[Furniture] | None:

@@ -29,8 +29,15 @@ MAX_HEADLINE: Final = 64
 MAX_HEADLINE_LINES: Final = 3
 #: Dashes that open a subheadline (——记拉萨市…).
 DASHES: Final = ("—", "－", "-")
+#: A heading line at least this many ems and this many times longer than the
+#: line above it is a part of its own (a kicker over its headline), not the
+#: rest of a wrapped line.
+KICKER_GAP_EMS: Final = 4.0
+KICKER_RATIO: Final = 1.5
 #: Two lengths closer than this ratio make the main headline a guess.
 HEADLINE_LENGTH_RATIO: Final = 1.2
+#: The least share of neighbouring wide characters with a space between in letter-spaced type.
+LETTER_SPACED_SHARE: Final = 0.7
 #: What opens a crosshead or an ordinal heading inside an article: 一、 （一） 1. 第一 ① ■ 【.
 _CROSSHEAD_OPENING = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]"
@@ -50,7 +57,8 @@ def heading_shaped(squeezed: str, lines: int) -> bool:
 
     A headline is short (at most :data:`MAX_HEADLINE` characters on at most
     :data:`MAX_HEADLINE_LINES` lines), holds two or more Han characters, and
-    does not end a sentence or a clause: text ending in 。 or ， is body. A
+    does not end a sentence or a clause: text ending in 。 or ， is body, and
+    so is text with a sentence end or a semicolon inside. A
     question or an exclamation (``？``, ``！``) can be a headline too, but it is
     more often a sentence, so :func:`asks` tells it apart for the caller.
 
@@ -67,8 +75,10 @@ def heading_shaped(squeezed: str, lines: int) -> bool:
         return False
     if sum(1 for char in squeezed if is_han(char)) < 2:
         return False
-    if ends_clause(squeezed) or "。" in squeezed or not _balanced(squeezed):
+    if ends_clause(squeezed) or not _balanced(squeezed):
         return False
+    if any(char in "。；;" for char in squeezed) or any(char in "！？!?" for char in squeezed[:-2]):
+        return False  # a sentence ends inside: body text
     if ends_sentence(squeezed):
         # A question or exclamation with clause punctuation inside is a sentence.
         return asks(squeezed) and not any(char in "，、；：,;:" for char in squeezed)
@@ -115,9 +125,13 @@ def letter_spaced(raw: str) -> bool:
     """Whether a heading's raw text is letter-spaced display type (``堆 龙 德 庆 区``).
 
     At least three pairs of wide characters with a space between, and they
-    are at least half of all pairs of neighbouring wide characters.
+    are at least :data:`LETTER_SPACED_SHARE` of all pairs of neighbouring
+    wide characters: justified body lines have a few stray spaces, display
+    type has one between nearly every two characters.
 
     >>> letter_spaced("堆 龙 德 庆 区"), letter_spaced("业务培训解难题 提升服务强能力")
+    (True, False)
+    >>> letter_spaced("2025 年“ 送 法 进 校 园 ”系 列"), letter_spaced("有效宣 传4774名考 生 考")
     (True, False)
     """
     spaced = adjacent = 0
@@ -131,19 +145,20 @@ def letter_spaced(raw: str) -> bool:
             adjacent += 1
             spaced += gap
         previous, gap = char, False
-    return spaced >= 3 and 2 * spaced >= adjacent
+    return spaced >= 3 and spaced >= LETTER_SPACED_SHARE * adjacent
 
 
 def continues_heading(upper: str, lower: str) -> bool:
     """Whether *lower* is the wrapped rest of the heading line *upper*, not a part of its own.
 
-    Kicker, headline and subheadline are printed one under the other, often
-    with no blank line between them in the extracted text. A new part shows
-    where a line opens with a dash (a subheadline) or is longer than the line
-    above it: a wrapped line fills its box, so the line after it is never
-    longer, or is set in another type: letter-spaced where the line above
-    is not, or the reverse. Only a last line shorter than the first may be
-    spaced out to the width of the box on its own.
+    Kicker, headline and subheadline are printed one under the other, at
+    times with no blank line between them in the extracted text. A new part
+    shows where a line opens with a dash (a subheadline), or where it is set
+    in another type: letter-spaced where the line above is not, or the
+    reverse (only a last line clearly shorter than the line above may be
+    spaced out to the width of the box on its own), or where a short line
+    stands over a much longer one (:data:`KICKER_GAP_EMS`, :data:`KICKER_RATIO`):
+    a wrapped headline fills its first line.
 
     >>> continues_heading("八廓古城管委会与西藏阜康医院签订", "党建共建暨健康管理友好合作协议")
     True
@@ -157,9 +172,9 @@ def continues_heading(upper: str, lower: str) -> bool:
     if "".join(lower.split()).startswith(DASHES):
         return False
     upper_fill, lower_fill = line_fill(upper), line_fill(lower)
-    if letter_spaced(upper) != letter_spaced(lower) and lower_fill >= upper_fill - 1:
-        return False
-    return lower_fill <= upper_fill + 1
+    if lower_fill >= upper_fill + KICKER_GAP_EMS and lower_fill >= KICKER_RATIO * upper_fill:
+        return False  # a short line over a much longer one: a kicker over its headline
+    return letter_spaced(upper) == letter_spaced(lower) or lower_fill < upper_fill - 1
 
 
 def crosshead_marked(squeezed: str) -> bool:

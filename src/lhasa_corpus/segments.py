@@ -15,12 +15,20 @@ see which phenomenon it handles.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final, Literal
 
 import attrs
 
-from lhasa_corpus.blocks import Block, Fragment, column_width, cut_fragments, group_blocks
+from lhasa_corpus.blocks import (
+    Block,
+    Fragment,
+    column_width,
+    cut_fragments,
+    group_blocks,
+    opens_paragraph_indent,
+)
 from lhasa_corpus.bylines import Byline, Dateline, find_datelines, find_end_bylines, read_byline
 from lhasa_corpus.captions import CaptionParts, opens_like_caption, read_caption
 from lhasa_corpus.chars import ends_sentence
@@ -45,6 +53,9 @@ UnitKind = Literal["dateline", "opening_mark", "closing_mark", "byline", "headin
 #: punctuation the typesetter squeezed): a heading printed against the text
 #: may be that short.
 SHORT_HEADING_EMS: Final = 4.0
+#: And at most this share of the column: in a narrow column a few ems are a
+#: first line's dropped indent and a squeezed comma.
+SHORT_HEADING_SHARE: Final = 0.8
 #: A line at most this many ems short of the column width, or one wider,
 #: nearly fills the column: set as body text, whatever its shape.
 NEAR_FULL_EMS: Final = 3.0
@@ -127,18 +138,22 @@ def page_units(raw: str, lines: Sequence[Line], squeezed: Squeezed) -> PageUnits
     closing = [item for item in find_end_bylines(raw, squeezed) if taken.take(item[0], item[1])]
     furniture = [piece for piece in find_furniture(lines) if taken.take(piece.start, piece.end)]
     fragments = cut_fragments(lines, taken.spans())
-    width = column_width(fragments)
+    blocks = group_blocks(fragments)
+    # A line with another after it in its block wrapped: it fills its column. Headlines,
+    # mostly one line a block, and paragraphs' last lines do not say how wide the column is.
+    wrapped = [fragment for block in blocks for fragment in block.fragments[:-1]]
+    width = column_width(wrapped or fragments)
     cut_units: list[Unit] = [Unit(kind="dateline", start=d.start, end=d.end, dateline=d) for d in datelines]
     cut_units += [_mark_unit(mark) for mark in marks]
     cut_units += [Unit(kind="byline", start=s, end=e, byline=b) for s, e, b in closing]
     text_units = []
     previous: Fragment | None = None
-    for block in group_blocks(fragments):
+    for block in blocks:
         after_sentence = previous is None or previous.after_cut or ends_sentence(previous.text)
         text_units += split_block(raw, block, width, after_sentence=after_sentence)
         previous = block.fragments[-1]
     units = sorted(cut_units + text_units, key=lambda unit: unit.start)
-    units = [part for unit in _settle_headings(units, width) for part in _parts(unit)]
+    units = [part for unit in _settle_headings(raw, units, width) for part in _parts(unit)]
     line_starts = [line.start for line in lines]
     dateline_lines = tuple(bisect.bisect_right(line_starts, d.start) - 1 for d in datelines)
     return PageUnits(
@@ -210,8 +225,7 @@ def split_block(raw: str, block: Block, width: float, *, after_sentence: bool = 
     whole = _whole_block_unit(raw, block, width)
     if whole.kind != "body" or len(fragments) == 1:
         return [whole]
-    if sum(1 for fragment in fragments if fragment.whole_line) >= OWN_WIDTH_LINES:
-        width = column_width(fragments)  # an article set in a column of its own width
+    width = _local_width(fragments, width)  # an article may be set in a column of its own width
     units: list[Unit] = []
     body: list[Fragment] = []
     index = 0
@@ -247,18 +261,42 @@ def _whole_block_unit(raw: str, block: Block, width: float) -> Unit:
     return _body_unit(block.fragments)
 
 
+def _local_width(fragments: Sequence[Fragment], width: float) -> float:
+    """The column width a run of lines shows, or the page's *width* where it shows none.
+
+    Articles on one page may be set in columns of different widths, so a
+    rule that compares a line with its column looks at the lines around it:
+    their most common fill, when at least two whole lines share it. Fewer
+    lines say nothing: one line cut short by a column break, or a paragraph's
+    last line, is not its column.
+    """
+    fills = Counter(fragment.fill for fragment in fragments if fragment.whole_line)
+    if not fills:
+        return width
+    fill, count = max(fills.items(), key=lambda item: (item[1], item[0]))
+    return fill if count >= 2 else width
+
+
+def _displayed(raw: str, block: Block, width: float) -> bool:
+    """Whether a block is set in display type: letter-spaced, or wider than the body column."""
+    widest = max(fragment.fill for fragment in block.fragments)
+    return widest >= width + SHORT_HEADING_EMS or letter_spaced(raw[block.start : block.end])
+
+
 def _wraps_like_heading(raw: str, block: Block, width: float) -> bool:
-    """Whether a heading-shaped block of several lines wraps as a headline does, not as body text.
+    """Whether a heading-shaped block is set as a headline is, not as body text.
 
     Body text wraps wherever the column ends, with commas and semicolons
     inside (``会议要求，要深入开展…聚`` / ``焦重点行业…``). A headline of several
-    lines holds no such punctuation, unless it is set in display type:
-    letter-spaced, or wider than the body column.
+    lines holds no such punctuation, unless it is set in display type
+    (:func:`_displayed`). A short question or exclamation is a sentence (an
+    interview's question, a paragraph's cry) unless it is displayed.
     """
+    if asks(block.squeezed):
+        return _displayed(raw, block, width)
     if len(block.fragments) == 1 or not any(char in _INNER_PUNCTUATION for char in block.squeezed):
         return True
-    widest = max(fragment.fill for fragment in block.fragments)
-    return widest >= width + SHORT_HEADING_EMS or letter_spaced(raw[block.start : block.end])
+    return _displayed(raw, block, width)
 
 
 def heading_parts(unit: Unit) -> list[Unit]:
@@ -318,7 +356,7 @@ def _split_at(raw: str, fragments: Sequence[Fragment], index: int, width: float)
 
 def _heading_line(raw: str, line: Fragment, width: float) -> bool:
     """Whether a line printed against body text can be a heading: clearly short or wide, or letter-spaced."""
-    short = line.fill <= width - SHORT_HEADING_EMS
+    short = line.fill <= min(width - SHORT_HEADING_EMS, SHORT_HEADING_SHARE * width)
     wide = line.fill >= width + SHORT_HEADING_EMS
     return short or wide or letter_spaced(raw[line.start : line.end])
 
@@ -345,26 +383,27 @@ def _caption_from(raw: str, fragments: Sequence[Fragment], first: int) -> tuple[
     return None
 
 
-def _settle_headings(units: list[Unit], width: float) -> list[Unit]:
+def _settle_headings(raw: str, units: list[Unit], width: float) -> list[Unit]:
     """Turn back into body text the heading-shaped blocks that are body text cut short.
 
     1. After body text that does not end a sentence, the block goes on with
        that sentence (a column break cut it).
     2. Right after a dateline, on the dateline's line, the block is the
-       start of the article's first sentence (``…讯（记者莫瑞英）为进``).
+       start of the article's first sentence (``…讯（记者莫瑞英）为进``); a
+       block indented with U+3000 opens a paragraph.
     3. Between two stretches of body text, a block whose lines nearly fill
        the column (:data:`NEAR_FULL_EMS`) and are not letter-spaced is a line
        the column break left: headlines are set wider, crossheads shorter.
     """
     settled: list[Unit] = []
     for index, unit in enumerate(units):
-        if unit.block is not None and _cut_short(units, index, settled, width):
+        if unit.block is not None and _cut_short(raw, units, index, settled, width):
             unit = _body_unit(unit.block.fragments)  # noqa: PLW2901 - the unit, retyped
         settled.append(unit)
     return settled
 
 
-def _cut_short(units: Sequence[Unit], index: int, settled: Sequence[Unit], width: float) -> bool:
+def _cut_short(raw: str, units: Sequence[Unit], index: int, settled: Sequence[Unit], width: float) -> bool:
     """Whether heading unit *index* is body text cut short (see :func:`_settle_headings`)."""
     unit = units[index]
     if unit.kind != "heading" or unit.block is None or unit.glued:
@@ -372,6 +411,8 @@ def _cut_short(units: Sequence[Unit], index: int, settled: Sequence[Unit], width
     previous = settled[-1] if settled else None
     if previous is not None and previous.kind == "dateline":
         return unit.block.fragments[0].after_cut
+    if opens_paragraph_indent(raw, unit.start):
+        return True
     if previous is None or previous.kind != "body":
         return False
     if not ends_sentence(previous.squeezed):
@@ -396,7 +437,7 @@ def _set_as_body(unit: Unit, previous: Unit | None, following: Unit | None, widt
         if neighbour is not None and neighbour.block
         for f in neighbour.block.fragments
     ]
-    local = column_width(around) if sum(1 for f in around if f.whole_line) >= 2 else width
+    local = _local_width(around, width)
     lines = unit.block.fragments
     fills = all(local - NEAR_FULL_EMS <= f.fill <= local + 1 for f in lines)
     spaced = letter_spaced("\n".join(f.text for f in lines))
