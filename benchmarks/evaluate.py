@@ -50,7 +50,7 @@ MATCH_SHARE = 0.5
 METRICS: dict[str, str] = {
     "articles found (recall)": "expected articles matched by a parsed one",
     "articles found (precision)": "parsed articles matched to an expected one",
-    "articles whole": "titles, dateline, byline, contributors and every paragraph exact",
+    "articles whole": "titles, dateline, byline, contributors and body exact (the issue's 'whole')",
     "titles": "kicker, headline and subheadlines exact (articles with any)",
     "datelines": "dateline and source exact (articles with a dateline)",
     "byline text": "byline exact (articles with a byline)",
@@ -282,7 +282,7 @@ class Tally:
             self.boundaries[2] += len(found)
         for caption in want.captions:
             self.count("captions", have is not None and caption in have.captions)
-        whole = same("kicker", "headline", "subheadlines", "dateline", "byline", "contributors", "paragraphs")
+        whole = same("kicker", "headline", "subheadlines", "dateline", "byline", "contributors", "body")
         self.count("articles whole", whole)
         if whole:
             return []

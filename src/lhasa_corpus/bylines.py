@@ -146,15 +146,31 @@ ROLE_GLOSSES: Final = {
 #: Words that end the name of an organisation printed before a role
 #: (``拉萨融媒记者``, ``本报记者``, ``新华社记者``).
 ORGANISATION_ENDS: Final = ("融媒体中心", "融媒", "中心", "报", "社", "台", "网", "站", "新闻", "客户端")
-#: Words in a byline that name no person: what the contributors did (``记者 张三 摄影报道``).
-BYLINE_VERBS: Final = ("摄影报道", "报道", "整理", "编译", "综合", "采写", "撰文", "供稿", "发自")
+#: Words in a byline that name no person: what the contributors did (``记者 张三 摄影报道``,
+#: ``曾亦辰参与采写``), or a note on the author (``（作者系西藏大学教授）``).
+BYLINE_VERBS: Final = (
+    "参与采写",
+    "摄影报道",
+    "联合报道",
+    "报道",
+    "整理",
+    "编译",
+    "综合",
+    "采写",
+    "撰文",
+    "供稿",
+    "发自",
+    "作者",
+)
 #: Marks some papers print before a byline line (``■本报记者 张三``).
 BYLINE_MARKS: Final = "■□●○◆◇▲△★☆※▶►"
 #: The most characters a byline bracket or a byline line holds, white space not counted.
 MAX_BYLINE: Final = 60
-#: The most characters of one name: Han names have two to four, names
-#: transliterated from Tibetan or Uyghur may be longer and hold a middle dot.
-MAX_NAME: Final = 12
+#: The most characters of one name: Han names have two to four, Tibetan names
+#: four or five; names transliterated with a middle dot (阿不都·热合曼) may be
+#: longer.
+MAX_NAME: Final = 5
+MAX_DOTTED_NAME: Final = 12
 #: The most Han characters an unknown outlet's name may have before its ending.
 MAX_GENERIC_NAME: Final = 6
 
@@ -175,23 +191,28 @@ _PLACE_OUTLET = f"(?:{_ALTERNATION(PLACES)}){MEDIA_CENTRE}"
 #: date (新华社拉萨9月16日电, 本报拉萨9月16日讯), a date, a short place (本报拉萨讯), or nothing.
 _DATELINE_TAIL = rf"(?:(?:{_PLACE})?{_DATE}|{_BARE_PLACE})?[讯电]"
 #: A dateline of a known outlet, on squeezed text. Preceding 据/自/按 means
-#: the outlet is quoted inside a sentence (据新华社…电), not opening an article.
-_DATELINE = re.compile(rf"(?<![据自按另])(?P<outlet>{_PLACE_OUTLET}|{_KNOWN}){_DATELINE_TAIL}")
+#: the outlet is quoted inside a sentence (据新华社…电), not opening an article;
+#: an opening bracket, that it is a note after the text (（新华社北京1月31日电）).
+_DATELINE = re.compile(rf"(?<![据自按另（(])(?P<outlet>{_PLACE_OUTLET}|{_KNOWN}){_DATELINE_TAIL}")
+#: A dateline in a note after a wire reprint's text: （新华社北京1月31日电）, （据新华社电）.
+_SOURCE_NOTE = re.compile(rf"据?(?:{_PLACE_OUTLET}|{_KNOWN}){_DATELINE_TAIL}")
 #: The ending of an outlet the tables do not hold, and the rest of its dateline.
 _GENERIC_DATELINE = re.compile(
     rf"(?P<ending>{_ALTERNATION(OUTLET_ENDINGS)})(?P<tail>(?:{_PLACE})?{_DATE}电|讯)"
 )
 
 _SEPARATORS = r"\s、，,；;：:"
-_SLASHES = "/／|｜"
+_SLASHES = "/／|｜丨"
 _ROLE_WORDS = _ALTERNATION(role for role in ROLES if role != "摄")
+_VERB_WORDS = _ALTERNATION(BYLINE_VERBS)
 _TOKEN = re.compile(
     rf"(?P<lead>(?:{_ALTERNATION(SLASH_ROLES)})[{_SLASHES}])"
     rf"|(?P<tail>[{_SLASHES}](?:{_ALTERNATION(SLASH_ROLES)}))(?=[{_SEPARATORS}（）()]|$)"
+    rf"|(?P<verb>(?:{_VERB_WORDS})[{HAN}]*)"
     rf"|(?P<role>{_ROLE_WORDS}|摄(?=[{_SEPARATORS}（）()]|$))"
     rf"|(?P<separator>[{_SEPARATORS}（）()]+)"
     rf"|(?P<word>[^{_SEPARATORS}（）(){_SLASHES}]+?(?=(?:{_ROLE_WORDS}|摄)(?:[{_SEPARATORS}（）()]|$)"
-    rf"|(?:{_ROLE_WORDS})|[{_SEPARATORS}（）(){_SLASHES}]|$))"
+    rf"|(?:{_ROLE_WORDS}|{_VERB_WORDS})|[{_SEPARATORS}（）(){_SLASHES}]|$))"
 )
 _NAME = re.compile(f"[{HAN}·•]+")
 
@@ -275,6 +296,8 @@ def find_datelines(text: str, squeezed: Squeezed | None = None) -> list[Dateline
             continue  # part of a known outlet's dateline
         if flat.endswith(KNOWN_OUTLETS, 0, match.end("ending")):
             continue  # a known outlet the known pattern refused: quoted (据新华社…电)
+        if match.start() > 0 and flat[match.start() - 1] in _OPEN:
+            continue  # a note in brackets, not a dateline
         start, guessed = _generic_source_start(text, squeezed, match.start())
         if start is not None and match.start() - start + len(match.group("ending")) >= 2:
             candidates.append((start, match.end("ending"), end, guessed))
@@ -342,8 +365,9 @@ def parse_contributors(text: str, start: int, end: int) -> list[NamedContributor
     column's wrap, not a separator. A trailing 摄 or 摄影 makes the names
     before it photographers, a slash role (``文/``, ``/文``) names the writer
     or the photographer. A word printed against a role that ends like an
-    organisation (``拉萨融媒记者``, ``本报记者``, ``新华社记者``) is the organisation
-    of the people after that role, not a person. Single characters that only
+    organisation (``拉萨融媒记者``, ``本报记者``, ``新华社记者``), or against the
+    byline's first role (``政能亮特约评论员``), is the organisation of the people
+    after that role, not a person. Single characters that only
     spaces separate are one letter-spaced name (``李 明``).
 
     >>> t = "（记者次仁卓玛\\n实习生达瓦央宗）"
@@ -381,8 +405,7 @@ def read_people(text: str, start: int, end: int) -> Byline:
     for index, (kind, token, token_start, token_end) in enumerate(tokens):
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if kind == "word":
-            glued_to_role = following is not None and following[0] == "role" and following[2] == token_end
-            if glued_to_role and _is_organisation(token):
+            if _organisation_before(tokens, index, first_role=role is None and not since_role):
                 pending = token
                 continue
             if token.startswith(BYLINE_VERBS) or not _is_name(token):
@@ -393,25 +416,47 @@ def read_people(text: str, start: int, end: int) -> Byline:
                     name=token, role=role, start=token_start, end=token_end, organisation=organisation
                 )
             )
+        elif (
+            kind == "role"
+            and ROLES[token] == "摄影"
+            and since_role
+            and (following is None or following[0] != "word")
+        ):
+            _give_role(
+                people, since_role, "摄影", only_unset=False
+            )  # 李丛芳摄: the names before it took the photo
+            pending, since_role = None, []
         elif kind == "role":
-            canonical = ROLES[token]
-            trailing = canonical == "摄影" and since_role and (following is None or following[0] != "word")
-            if trailing:  # 李丛芳摄: the names before it took the photo
-                for earlier in since_role:
-                    people[earlier] = attrs.evolve(people[earlier], role="摄影")
-            else:
-                role, organisation = canonical, pending
-            pending = None
-            since_role = []
+            role, organisation, pending, since_role = ROLES[token], pending, None, []
         elif kind == "lead":
-            role, organisation, pending = SLASH_ROLES[token[:-1]], None, None
+            role, organisation, pending, since_role = SLASH_ROLES[token[:-1]], None, None, []
+        elif kind == "tail":  # 张三/文 names the writer of a name printed without a role
+            _give_role(people, since_role, SLASH_ROLES[token[1:]], only_unset=True)
             since_role = []
-        else:  # tail: 张三/文 names the writer of a name printed without a role
-            for earlier in since_role:
-                if people[earlier].role is None:
-                    people[earlier] = attrs.evolve(people[earlier], role=SLASH_ROLES[token[1:]])
-            since_role = []
+        # verbs (报道, 参与采写) say what they did, not who
     return Byline(people=tuple(people), guessed=guessed)
+
+
+def _give_role(people: list[NamedContributor], indexes: list[int], role: str, *, only_unset: bool) -> None:
+    """Give the people at *indexes* the role printed after their names (李丛芳摄, 张三/文)."""
+    for index in indexes:
+        if not only_unset or people[index].role is None:
+            people[index] = attrs.evolve(people[index], role=role)
+
+
+def _organisation_before(
+    tokens: Sequence[tuple[str, str, int, int]], index: int, *, first_role: bool
+) -> bool:
+    """Whether word *index* is an organisation printed against the role after it.
+
+    It is when it ends like an organisation (本报, 新华社, 拉萨融媒) or, before
+    the byline's first role, when it could be a name (政能亮特约评论员): a
+    person's name comes after the role, not before it.
+    """
+    _, word, _, end = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    glued = following is not None and following[0] == "role" and following[2] == end
+    return glued and (_is_organisation(word) or (first_role and _is_name(word)))
 
 
 def _is_organisation(word: str) -> bool:
@@ -419,7 +464,8 @@ def _is_organisation(word: str) -> bool:
 
 
 def _is_name(word: str) -> bool:
-    return 2 <= len(word) <= MAX_NAME and _NAME.fullmatch(word) is not None
+    longest = MAX_DOTTED_NAME if "·" in word or "•" in word else MAX_NAME
+    return 2 <= len(word) <= longest and _NAME.fullmatch(word) is not None
 
 
 def _tokens(text: str, start: int, end: int) -> tuple[list[tuple[str, str, int, int]], bool]:
@@ -559,15 +605,15 @@ def read_byline(text: str, start: int, end: int) -> Byline | None:
 
 def _byline_words_only(tokens: Sequence[tuple[str, str, int, int]]) -> bool:
     """Whether every word of a byline is a name, an organisation before a role, or a word such as 报道."""
-    for index, (kind, token, _, end) in enumerate(tokens):
+    first_role = next((index for index, token in enumerate(tokens) if token[0] != "word"), len(tokens))
+    for index, (kind, token, _, _) in enumerate(tokens):
         if kind != "word":
-            continue
-        glued_org = index + 1 < len(tokens) and tokens[index + 1][0] == "role" and tokens[index + 1][2] == end
+            continue  # roles, and verbs such as 报道
         if not (
             _is_name(token)
             or token.startswith(BYLINE_VERBS)
             or not token.strip(BYLINE_MARKS)
-            or (glued_org and _is_organisation(token))
+            or _organisation_before(tokens, index, first_role=index + 1 == first_role)
         ):
             return False
     return bool(tokens)
@@ -582,7 +628,9 @@ def find_end_bylines(text: str, squeezed: Squeezed) -> list[tuple[int, int, Byli
 
     ``……孙丽说。（本报记者王明、李华，新华社记者赵强）``: a bracket that opens
     right after a sentence end, closes at the end of a line, and reads as a
-    byline (:func:`read_byline`). A bracket inside a line is left alone:
+    byline (:func:`read_byline`), or holds a dateline that says where a wire
+    reprint came from (``（新华社北京1月31日电）``), or both, or a note on the
+    author (``（作者为本报安徽分社记者）``). A bracket inside a line is left alone:
     it is part of a sentence; so is a photo credit (``（记者 张三 摄）``),
     which belongs to a caption.
 
@@ -591,6 +639,12 @@ def find_end_bylines(text: str, squeezed: Squeezed) -> list[tuple[int, int, Byli
     [('（本报记者 王明）', ['王明'])]
     >>> find_end_bylines("他说。（记者 王明）还说", Squeezed.of("他说。（记者 王明）还说"))
     []
+    >>> t = "3月1日就职。（新华社北京1月31日电）\\n"
+    >>> [t[s:e] for s, e, _ in find_end_bylines(t, Squeezed.of(t))]
+    ['（新华社北京1月31日电）']
+    >>> t = "他说。（本报库尔勒1月2日电 记者赵明昊、黄小异）\\n"
+    >>> [[p.name for p in b.people] for _, _, b in find_end_bylines(t, Squeezed.of(t))]
+    [['赵明昊', '黄小异']]
     """
     flat = squeezed.text
     found = []
@@ -606,10 +660,29 @@ def find_end_bylines(text: str, squeezed: Squeezed) -> list[tuple[int, int, Byli
             continue
         if flat[close - 1] in "摄图" or flat[match.start() : close].endswith(("摄影", "供图", "提供")):
             continue  # a photo credit: the caption's, not the article's
-        byline = read_byline(text, start, end)
+        byline = _closing_bracket(text, squeezed, match.start(), close)
         if byline is not None:
             found.append((start, end, byline))
     return found
+
+
+def _closing_bracket(text: str, squeezed: Squeezed, open_at: int, close: int) -> Byline | None:
+    """What a bracket after an article's last sentence says of its authors, or None.
+
+    A byline (``（本报记者王明、李华）``), a note on the author (``（作者为本报
+    安徽分社记者）``), a wire reprint's source (``（新华社北京1月31日电）``), or a
+    source and a byline (``（本报库尔勒1月2日电 记者赵明昊、黄小异）``).
+    """
+    flat = squeezed.text
+    if flat.startswith("作者", open_at + 1):
+        return Byline(people=(), trailing=True)
+    note = _SOURCE_NOTE.match(flat, open_at + 1, close)
+    if note is None:
+        return read_byline(text, *squeezed.span(open_at, close + 1))
+    if note.end() == close:
+        return Byline(people=(), trailing=True)
+    rest = read_byline(text, *squeezed.span(note.end(), close))
+    return None if rest is None else Byline(people=rest.people, trailing=True, guessed=rest.guessed)
 
 
 def near_identical(first: str, second: str) -> bool:

@@ -43,11 +43,12 @@ _CROSSHEAD_OPENING = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]"
     r"|第[一二三四五六七八九十]{1,3}[，,、:：\s]|[①②③④⑤⑥⑦⑧⑨⑩]|[■□●○◆◇▲△★☆▶►【〖])"
 )
-#: A heading sharing at most this share of its character pairs with the text
-#: before it and at least :data:`NEW_TOPIC_SHARE` with the text after it opens
-#: a new topic: a new article, not a crosshead of the one before.
-OLD_TOPIC_SHARE: Final = 0.0
+#: A heading sharing at least :data:`NEW_TOPIC_SHARE` of its character pairs
+#: with the text after it, and :data:`OLD_TOPIC_RATIO` times less with the
+#: text before it, opens a new topic: a new article, not a crosshead of the
+#: one before (pairs such as 我们 or 的不 are found anywhere, so "less", not "none").
 NEW_TOPIC_SHARE: Final = 0.3
+OLD_TOPIC_RATIO: Final = 3.0
 #: A line wider than the body column by this many ems spans columns, as headlines do.
 WIDER_THAN_COLUMN_EMS: Final = 2.0
 
@@ -68,21 +69,26 @@ def heading_shaped(squeezed: str, lines: int) -> bool:
     (True, False)
     >>> heading_shaped("市委常委、秘书长张春阳主持。会上举行了签约仪式", 2)
     False
-    >>> heading_shaped("推动群众，推动发展！", 1)
-    False
+    >>> heading_shaped("推动群众，推动发展！", 1), heading_shaped("（据新华社电）", 1)
+    (False, False)
     """
-    if lines > MAX_HEADLINE_LINES or len(squeezed) > MAX_HEADLINE:
+    short = lines <= MAX_HEADLINE_LINES and len(squeezed) <= MAX_HEADLINE
+    if not short or sum(1 for char in squeezed if is_han(char)) < 2:
         return False
-    if sum(1 for char in squeezed if is_han(char)) < 2:
+    if ends_clause(squeezed) or (lines > 1 and not _balanced(squeezed)) or _bracketed_note(squeezed):
         return False
-    if ends_clause(squeezed) or not _balanced(squeezed):
-        return False
-    if any(char in "。；;" for char in squeezed) or any(char in "！？!?" for char in squeezed[:-2]):
-        return False  # a sentence ends inside: body text
-    if ends_sentence(squeezed):
-        # A question or exclamation with clause punctuation inside is a sentence.
-        return asks(squeezed) and not any(char in "，、；：,;:" for char in squeezed)
-    return True
+    inner_end = any(char in "！？!?" for char in squeezed[:-2])
+    if any(char in "。；;" for char in squeezed) or (inner_end and any(char in "，、," for char in squeezed)):
+        return False  # sentences, and a sentence's clauses: body text (补壹刀：别笑！… is a headline)
+    # A question or exclamation with clause punctuation inside is a sentence.
+    return not ends_sentence(squeezed) or (
+        asks(squeezed) and not any(char in "，、；：,;:" for char in squeezed)
+    )
+
+
+def _bracketed_note(squeezed: str) -> bool:
+    """Whether text is a note in brackets (（据新华社电）, （原题为…）): it goes with the text around it."""
+    return squeezed[0] in "（(" and squeezed[-1] in "）)" and _balanced(squeezed[1:-1])
 
 
 #: Brackets and quotes a headline closes if it opens them.
@@ -169,12 +175,18 @@ def continues_heading(upper: str, lower: str) -> bool:
     >>> continues_heading("“心中的北斗星·在祖国的怀抱——从庆祝西藏", "成 立 60 周 年 原 创 主 题 歌 创 作")
     True
     """
-    if "".join(lower.split()).startswith(DASHES):
+    upper_squeezed, lower_squeezed = "".join(upper.split()), "".join(lower.split())
+    if lower_squeezed.startswith(DASHES) or _tagged(upper_squeezed) or _tagged(lower_squeezed):
         return False
     upper_fill, lower_fill = line_fill(upper), line_fill(lower)
     if lower_fill >= upper_fill + KICKER_GAP_EMS and lower_fill >= KICKER_RATIO * upper_fill:
         return False  # a short line over a much longer one: a kicker over its headline
     return letter_spaced(upper) == letter_spaced(lower) or lower_fill < upper_fill - 1
+
+
+def _tagged(squeezed: str) -> bool:
+    """Whether a line is a column tag in square brackets (``【中国稳健前行】``), a part of its own."""
+    return squeezed.startswith(("【", "〖", "[")) and squeezed.endswith(("】", "〗", "]"))
 
 
 def crosshead_marked(squeezed: str) -> bool:
@@ -200,7 +212,8 @@ def headline_roles(squeezed_blocks: Sequence[str], spaced: Sequence[bool] = ()) 
     """Tell the kicker, the headline and the subheadlines of a headline group apart.
 
     A block that opens with a dash (``——记…``) is a subheadline, as papers
-    print them. Of the others, the longest is the headline: in extracted
+    print them, and a column tag in square brackets (``【中国稳健前行】``) is
+    never the headline. Of the others, the longest is the headline: in extracted
     text the type size is gone, and the headline is the block that says the
     most. Blocks before it are the kicker, blocks after it subheadlines. The
     roles are guessed when the two longest candidates are of about the same
@@ -214,7 +227,11 @@ def headline_roles(squeezed_blocks: Sequence[str], spaced: Sequence[bool] = ()) 
     >>> headline_roles(["金秋时节看西藏", "拉萨河谷秋收忙"], spaced=[False, True])
     Roles(kicker=(0,), headline=1, subheadlines=(), guessed=True)
     """
-    candidates = [index for index, text in enumerate(squeezed_blocks) if not text.startswith(DASHES)]
+    candidates = [
+        index
+        for index, text in enumerate(squeezed_blocks)
+        if not text.startswith(DASHES) and not _tagged(text)
+    ]
     candidates = candidates or list(range(len(squeezed_blocks)))
     lengths = {index: len(squeezed_blocks[index]) for index in candidates}
     main = max(candidates, key=lambda index: (lengths[index], -index))
@@ -241,6 +258,7 @@ class HeadingContext:
     article it would open, a closing byline or 下转 mark right before it.
     *text_before* and *text_after* are the neighbouring text of the same
     stretch (the current article so far, and the text up to the next cue).
+    *indented* says that the heading is indented like a paragraph (U+3000).
     """
 
     squeezed_blocks: tuple[str, ...]
@@ -251,6 +269,7 @@ class HeadingContext:
     closer_before: bool
     text_before: str
     text_after: str
+    indented: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -264,19 +283,19 @@ class Judgement:
 def judge_heading(context: HeadingContext, placement: Placement) -> Judgement:
     """Decide whether a heading between two stretches of text is a headline or a crosshead.
 
-    A headline is told by the display it gets on the page: a group of parts
-    (kicker, headline, subheadline), letter-spaced type, a line wider than
-    the body column; or by the cues next to it: the next article's dateline,
+    A headline is told by the cues next to it: the next article's dateline,
     byline or 上接 mark after it, or the previous article's closing byline or
-    下转 mark before it. A crosshead is told by its opening (``一、``,
-    ``（一）``, ``■``, ``【``) or by a question mark. Where a cue next to it
-    says headline, that wins over the opening.
+    下转 mark before it; or by its parts (kicker, headline, subheadline),
+    which a crosshead never has. Otherwise a crosshead is told by its opening
+    (``一、``, ``（一）``, ``■``, ``【``), by a question mark, or by a paragraph's
+    indent, and a headline by its display: letter-spaced type, a line wider
+    than the body column.
 
     Without any of these, the words decide, and the result is a guess. On a
     page whose headlines follow their bodies, a headline shares words with the
     text before it; a crosshead, which opens its section, with the text after
     it. On a page whose headlines precede their bodies, a heading that shares
-    nothing with the article so far but much with what follows opens a new
+    much with what follows and far less with the article so far opens a new
     topic, and so a new article; any other heading that fits the column is
     taken as a crosshead.
 
@@ -290,13 +309,9 @@ def judge_heading(context: HeadingContext, placement: Placement) -> Judgement:
     """
     squeezed = "".join(context.squeezed_blocks)
     cue = context.opener_after or context.closer_before
-    display = (
-        len(context.squeezed_blocks) > 1
-        or letter_spaced(context.raw)
-        or context.widest_fill >= context.width + WIDER_THAN_COLUMN_EMS
-    )
-    marked = crosshead_marked(squeezed) or asks(squeezed)
-    if cue:
+    display = letter_spaced(context.raw) or context.widest_fill >= context.width + WIDER_THAN_COLUMN_EMS
+    marked = crosshead_marked(squeezed) or asks(squeezed) or context.indented
+    if cue or (len(context.squeezed_blocks) > 1 and not context.indented):
         return Judgement(headline=True, guessed=False)
     if marked:
         return Judgement(headline=False, guessed=display)
@@ -309,7 +324,7 @@ def judge_heading(context: HeadingContext, placement: Placement) -> Judgement:
     after = shared_pairs(pairs, han_only(context.text_after)) / len(pairs)
     if placement == "after":
         return Judgement(headline=before >= after, guessed=True)
-    new_topic = before <= OLD_TOPIC_SHARE and after >= NEW_TOPIC_SHARE
+    new_topic = after >= NEW_TOPIC_SHARE and before * OLD_TOPIC_RATIO <= after
     return Judgement(headline=new_topic, guessed=True)
 
 

@@ -90,6 +90,8 @@ class Unit:
     byline: Byline | None = None
     caption: CaptionParts | None = None
     glued: bool = False
+    #: The unit opens a line indented with U+3000, as paragraphs (and crossheads set like them) do.
+    indented: bool = False
 
     @property
     def squeezed(self) -> str:
@@ -154,6 +156,12 @@ def page_units(raw: str, lines: Sequence[Line], squeezed: Squeezed) -> PageUnits
         previous = block.fragments[-1]
     units = sorted(cut_units + text_units, key=lambda unit: unit.start)
     units = [part for unit in _settle_headings(raw, units, width) for part in _parts(unit)]
+    units = [
+        attrs.evolve(unit, indented=True)
+        if unit.kind == "heading" and opens_paragraph_indent(raw, unit.start)
+        else unit
+        for unit in units
+    ]
     line_starts = [line.start for line in lines]
     dateline_lines = tuple(bisect.bisect_right(line_starts, d.start) - 1 for d in datelines)
     return PageUnits(
@@ -333,7 +341,10 @@ def _split_at(raw: str, fragments: Sequence[Fragment], index: int, width: float)
     Line *index* follows a sentence end (or opens the block).
     """
     line = fragments[index]
-    byline = read_byline(raw, line.start, line.end) if line.fill <= width else None
+    # A byline printed against the text holds no comma: a body line such as
+    # ``70多名记者提前入场，抢占`` has a role word in it too.
+    unpunctuated = not any(char in "，,；;" for char in line.text)
+    byline = read_byline(raw, line.start, line.end) if line.fill <= width and unpunctuated else None
     if byline is not None:
         block = Block(fragments=(line,))
         unit = Unit(kind="byline", start=line.start, end=line.end, block=block, byline=byline, glued=True)
@@ -390,7 +401,8 @@ def _settle_headings(raw: str, units: list[Unit], width: float) -> list[Unit]:
        that sentence (a column break cut it).
     2. Right after a dateline, on the dateline's line, the block is the
        start of the article's first sentence (``…讯（记者莫瑞英）为进``); a
-       block indented with U+3000 opens a paragraph.
+       block indented with U+3000 and followed by unindented text is a
+       paragraph's first line cut off by a column break.
     3. Between two stretches of body text, a block whose lines nearly fill
        the column (:data:`NEAR_FULL_EMS`) and are not letter-spaced is a line
        the column break left: headlines are set wider, crossheads shorter.
@@ -411,16 +423,23 @@ def _cut_short(raw: str, units: Sequence[Unit], index: int, settled: Sequence[Un
     previous = settled[-1] if settled else None
     if previous is not None and previous.kind == "dateline":
         return unit.block.fragments[0].after_cut
-    if opens_paragraph_indent(raw, unit.start):
-        return True
+    following = _next_text_unit(units, index)
+    if opens_paragraph_indent(raw, unit.start) and following is not None and following.kind == "body":
+        # An indented line is a paragraph's first: cut short by a column break when the text
+        # after it goes on unindented; a crosshead set like a paragraph when a new one opens.
+        return not opens_paragraph_indent(raw, following.start)
     if previous is None or previous.kind != "body":
         return False
-    if not ends_sentence(previous.squeezed):
+    if not _ends_text(previous.squeezed):
         return True
-    following = _next_text_unit(units, index)
     return (
         following is not None and following.kind == "body" and _set_as_body(unit, previous, following, width)
     )
+
+
+def _ends_text(squeezed: str) -> bool:
+    """Whether body text ends where it stops: at a sentence end, or a note closed in brackets."""
+    return ends_sentence(squeezed) or (squeezed[:1] in "（(" and squeezed[-1:] in "）)")
 
 
 def _set_as_body(unit: Unit, previous: Unit | None, following: Unit | None, width: float) -> bool:
@@ -521,12 +540,17 @@ Item = Unit | list[Unit]
 
 
 def _groups(units: Sequence[Unit]) -> list[Item]:
-    """The units with each run of adjacent heading units (up to :data:`MAX_GROUP`) made one list."""
+    """The units with each run of adjacent heading units (up to :data:`MAX_GROUP`) made one list.
+
+    A heading indented like a paragraph (U+3000) does not join the heading
+    before it unless that one is indented too: it is a crosshead opening the
+    body under a headline.
+    """
     items: list[Item] = []
     for unit in units:
         if unit.kind == "heading":
             last = items[-1] if items else None
-            if isinstance(last, list) and len(last) < MAX_GROUP:
+            if isinstance(last, list) and len(last) < MAX_GROUP and last[-1].indented == unit.indented:
                 last.append(unit)
                 continue
             items.append([unit])
@@ -700,6 +724,8 @@ class _Walker:
         if self.placement == "before":
             if current is None or current.closed:
                 self._open().group = group
+            elif not current.has_text and group[0].indented and current.group:
+                current.body.extend(group)  # a crosshead set like a paragraph, opening the body
             elif not current.has_text:
                 self.orphans.extend(current.group)  # a headline with no text of its own
                 current.group = group
@@ -729,6 +755,7 @@ class _Walker:
             closer_before=current.closed or (isinstance(previous, Unit) and previous.closes_article),
             text_before="".join(unit.squeezed for unit in current.group + current.body[-CONTEXT_UNITS:]),
             text_after=self._text_after(index),
+            indented=group[0].indented,
         )
         judgement = judge_heading(context, self.placement)
         if not judgement.headline:
