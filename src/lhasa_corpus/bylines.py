@@ -167,9 +167,9 @@ BYLINE_MARKS: Final = "■□●○◆◇▲△★☆※▶►"
 #: The most characters a byline bracket or a byline line holds, white space not counted.
 MAX_BYLINE: Final = 60
 #: The most characters of one name: Han names have two to four, Tibetan names
-#: four or five; names transliterated with a middle dot (阿不都·热合曼) may be
+#: four to six (旦增尼玛曲珠); names transliterated with a middle dot (阿不都·热合曼) may be
 #: longer.
-MAX_NAME: Final = 5
+MAX_NAME: Final = 6
 MAX_DOTTED_NAME: Final = 12
 #: The most Han characters an unknown outlet's name may have before its ending.
 MAX_GENERIC_NAME: Final = 6
@@ -619,8 +619,10 @@ def _byline_words_only(tokens: Sequence[tuple[str, str, int, int]]) -> bool:
     return bool(tokens)
 
 
-#: An opening bracket right after a sentence end: where a closing byline may start.
-_AFTER_SENTENCE_BRACKET = re.compile("(?<=[。！？!?”’」』])[（(]")
+#: An opening bracket right after a sentence end (perhaps closed by a quote):
+#: where a closing byline may start. A quote alone ends no sentence: a
+#: headline such as ``必须遏制日本推进“新型军国主义”（钟声）`` keeps its bracket.
+_AFTER_SENTENCE_BRACKET = re.compile("(?:(?<=[。！？!?])|(?<=[。！？!?][”’」』]))[（(]")
 
 
 def find_end_bylines(text: str, squeezed: Squeezed) -> list[tuple[int, int, Byline]]:

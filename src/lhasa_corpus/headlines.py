@@ -75,7 +75,7 @@ def heading_shaped(squeezed: str, lines: int) -> bool:
     short = lines <= MAX_HEADLINE_LINES and len(squeezed) <= MAX_HEADLINE
     if not short or sum(1 for char in squeezed if is_han(char)) < 2:
         return False
-    if ends_clause(squeezed) or (lines > 1 and not _balanced(squeezed)) or _bracketed_note(squeezed):
+    if ends_clause(squeezed) or not _balanced(squeezed) or _bracketed_note(squeezed):
         return False
     inner_end = any(char in "！？!?" for char in squeezed[:-2])
     if any(char in "。；;" for char in squeezed) or (inner_end and any(char in "，、," for char in squeezed)):

@@ -711,7 +711,8 @@ class _Walker:
             return
         following = self._next(index)
         text_follows = isinstance(following, Unit) and following.kind in ("body", "dateline", "opening_mark")
-        if current is not None and current.has_text and not current.group and not text_follows:
+        ended = self.placement == "after" and bool(current and current.group)  # its headline closed it
+        if current is not None and current.has_text and not ended and not text_follows:
             current.bylines.append(unit)
             current.closed = True
             return

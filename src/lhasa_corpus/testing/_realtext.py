@@ -201,8 +201,8 @@ def from_record(record: Mapping[str, Any]) -> RealArticle:
     Paragraphs, caption text and headlines are put in clean form
     (:func:`clean_body`, :func:`clean_headline`), datelines, bylines and credits
     too (:func:`clean_byline`); the notes say which. Left out, and noted: a
-    headline part not shaped like a headline, a dateline whose outlet
-    :func:`dateline_source` cannot tell (with its people), a crosshead index
+    headline part not shaped like a headline, a wire dateline's 题 line, a
+    dateline whose outlet :func:`dateline_source` cannot tell (with its people), a crosshead index
     that is not strictly inside the body, a caption whose photographer its
     credit does not print. Skipped, with the reason: a record with no
     paragraph, a character that does not show (a control or format code
@@ -252,6 +252,11 @@ def _spec(record: Mapping[str, Any], notes: list[str]) -> ArticleSpec:
     dateline = None
     if dateline_text is not None:
         dateline_text = clean_byline(dateline_text)
+        if " 题：" in dateline_text:
+            # A wire's 题 line is printed on a line of its own in the wire copy; laid out
+            # glued to the body, it would run into the first paragraph with no mark.
+            dateline_text = dateline_text.split(" 题：", 1)[0]
+            notes.append("the dateline's 题 line left out")
         source = dateline_source(dateline_text)
         in_dateline, people = _split_people(people, dateline_text)
         unknown = _unknown_roles(in_dateline)
