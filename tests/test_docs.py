@@ -237,6 +237,22 @@ def test_every_docs_page_is_in_the_nav_and_every_nav_page_exists() -> None:
     assert sorted(in_nav - on_disk) == [], "nav pages missing from docs/"
 
 
+def test_docs_site_builds_without_warnings(tmp_path: Path) -> None:
+    """``mkdocs build --strict`` (a warning is an error), into a temporary folder, offline.
+
+    A test rather than a step of tasks.py: pytest alone then runs every check,
+    ``tasks.py test -k docs`` picks it out, and no ``site/`` is left in the repository.
+    """
+    pytest.importorskip("mkdocs", reason="the docs extra is not installed")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        command, cwd=REPO, env=env, capture_output=True, text=True, check=False, timeout=_COMMAND_TIMEOUT
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
 def test_docstring_markup_extension_doctests_pass() -> None:
     spec = importlib.util.spec_from_file_location("sphinx_markup", DOCS / "_griffe" / "sphinx_markup.py")
     assert spec is not None
