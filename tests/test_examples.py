@@ -103,6 +103,23 @@ def test_query_dataset_builds_into_the_given_folder_and_queries_it(tmp_path: Pat
     assert "记者" in result.stdout
 
 
+def test_query_dataset_names_the_extra_when_duckdb_is_missing(tmp_path: Path) -> None:
+    without_duckdb = "import runpy, sys; sys.modules['duckdb'] = None; runpy.run_path(sys.argv[1], run_name='__main__')"
+    result = subprocess.run(
+        [sys.executable, "-c", without_duckdb, str(EXAMPLES / "query_dataset.py"), str(tmp_path / "dataset")],
+        env=offline_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=SCRIPT_TIMEOUT,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "query_dataset.py: duckdb is missing; install the examples extra: pip install -e '.[examples]'"
+    )
+    assert not (tmp_path / "dataset").exists()
+
+
 # -- the notebook -----------------------------------------------------------------------------
 
 
