@@ -1,40 +1,84 @@
 """Set-up and checks in one file, for a fresh machine with only Python 3.11+ and git.
 
     python3 tasks.py build   # make .venv, install lhasa-corpus[hf], build the dataset from data/raw/
-    python3 tasks.py test    # make .venv, install the dev tools, run ruff, mypy --strict, pytest and mkdocs
+    python3 tasks.py test    # make .venv, install lhasa-corpus[dev], run ruff, mypy --strict and pytest
 
 Each task creates the virtual environment ``.venv`` on first use and
-installs into it, so nothing touches the system Python. Extra arguments after
-``test`` go to pytest; after ``build``, to ``lhasa-corpus build``.
+installs into it, so nothing touches the system Python; use it with
+``source .venv/bin/activate``. Extra arguments after ``test`` go to pytest;
+after ``build``, to ``lhasa-corpus build``.
+
+``test`` ends with one line that says what passed, or which check failed.
+The docs site is built by a test (``tests/test_docs.py``) into a temporary
+folder, so that pytest alone runs every check and nothing is left in ``site/``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
+import tempfile
+import time
 import venv
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+#: Records what was installed into .venv, so that an unchanged pyproject.toml is not installed again.
+STAMP = VENV / "lhasa-corpus-installed.txt"
+#: The test that builds the docs site; the verdict names the docs when it passed.
+DOCS_SITE_TEST = "test_docs_site_builds_without_warnings"
+
+
+class CheckError(Exception):
+    """A command of a task exited with a non-zero status."""
+
+
+class PytestCounts(NamedTuple):
+    """What pytest's JUnit XML report counted."""
+
+    passed: int
+    failed: int
+    skipped: int
+    docs_site_built: bool
 
 
 def _run(*command: str | Path, env: dict[str, str] | None = None) -> None:
+    """Run a command from the repository root; raise CheckError if it fails."""
     printable = " ".join(str(part) for part in command)
     print(f"$ {printable}", flush=True)
     result = subprocess.run([str(part) for part in command], cwd=ROOT, env=env, check=False)
     if result.returncode != 0:
-        sys.exit(f"tasks.py: '{printable}' failed with exit status {result.returncode}")
+        raise CheckError(f"'{printable}' failed with exit status {result.returncode}")
+
+
+def _stamp(extras: str) -> str:
+    """What an install of *extras* depends on: the extras and the project's metadata."""
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    return f"{extras} {digest}\n"
 
 
 def _ensure_venv(extras: str) -> None:
+    """Create .venv if needed and install lhasa-corpus with *extras* into it, unless already done.
+
+    ``--no-compile`` leaves byte-code to be written on first import, only
+    for the modules that are used: the environment is about 150 MB smaller
+    and the install quicker.
+    """
     if not (BIN / "python").exists():
         print(f"creating {VENV}", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
         _run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    _run(BIN / "python", "-m", "pip", "install", "--quiet", "--editable", f".[{extras}]")
+    installed = STAMP.read_text(encoding="utf-8").splitlines(keepends=True) if STAMP.exists() else []
+    if _stamp(extras) in installed:
+        return
+    _run(BIN / "python", "-m", "pip", "install", "--quiet", "--no-compile", "--editable", f".[{extras}]")
+    STAMP.write_text("".join([*installed, _stamp(extras)]), encoding="utf-8")
 
 
 def _offline_env() -> dict[str, str]:
@@ -45,6 +89,58 @@ def _offline_env() -> dict[str, str]:
     return env
 
 
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _pytest_counts(report: Path) -> PytestCounts:
+    """The counts of a pytest JUnit XML report (passed is what ran and neither failed nor skipped)."""
+    root = ET.parse(report).getroot()
+    suite = root.find("testsuite") if root.tag == "testsuites" else root
+    if suite is None:
+        return PytestCounts(0, 0, 0, docs_site_built=False)
+    total, skipped = int(suite.get("tests", 0)), int(suite.get("skipped", 0))
+    failed = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+    outcomes = {"failure", "error", "skipped"}
+    docs_site_built = any(
+        case.get("name") == DOCS_SITE_TEST and not any(child.tag in outcomes for child in case)
+        for case in suite.iter("testcase")
+    )
+    return PytestCounts(total - failed - skipped, failed, skipped, docs_site_built)
+
+
+def _tests_wording(counts: PytestCounts) -> str:
+    """``317 tests``, ``315 tests (2 skipped)``."""
+    tests = _plural(counts.passed, "test")
+    return tests + (f" ({counts.skipped} skipped)" if counts.skipped else "")
+
+
+def _verdict(counts: PytestCounts, seconds: float) -> str:
+    """The last line of ``tasks.py test`` when every check passed."""
+    docs = ["docs site build"] if counts.docs_site_built else []
+    checks = ["ruff", "mypy --strict", _tests_wording(counts), *docs]
+    return f"tasks.py test: {', '.join(checks)} — all passed in {seconds:.0f} s"
+
+
+def _run_pytest(arguments: list[str], env: dict[str, str]) -> PytestCounts:
+    """Run pytest with *arguments*; its counts, read from a JUnit XML report in a temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="lhasa-corpus-tasks-") as folder:
+        report = Path(folder) / "pytest.xml"
+        try:
+            _run(BIN / "python", "-m", "pytest", f"--junitxml={report}", *arguments, env=env)
+        except CheckError:
+            if not report.exists():
+                raise
+            counts = _pytest_counts(report)
+            raise CheckError(
+                f"pytest: {counts.failed} failed, {counts.passed} passed (ruff and mypy --strict passed)"
+            ) from None
+        counts = _pytest_counts(report)
+    if counts.passed == 0:
+        raise CheckError("pytest ran no test")
+    return counts
+
+
 def build(arguments: list[str]) -> None:
     """Install lhasa-corpus with the Hugging Face extra and build the dataset from data/raw/."""
     _ensure_venv("hf")
@@ -53,7 +149,8 @@ def build(arguments: list[str]) -> None:
 
 
 def test(arguments: list[str]) -> None:
-    """Install the dev tools and run every check CI runs."""
+    """Install the dev tools, run every check CI runs, and end with one line that says what passed."""
+    started = time.monotonic()
     _ensure_venv("dev")
     env = _offline_env()
     linted = [
@@ -61,19 +158,21 @@ def test(arguments: list[str]) -> None:
     ]
     _run(BIN / "ruff", "check", *linted, env=env)
     _run(BIN / "mypy", env=env)
-    _run(BIN / "python", "-m", "pytest", *arguments, env=env)
-    site = ROOT / "site"
-    _run(BIN / "mkdocs", "build", "--strict", "--site-dir", site, env={**env, "NO_MKDOCS_2_WARNING": "1"})
+    counts = _run_pytest(arguments, env)
+    print(_verdict(counts, time.monotonic() - started), flush=True)
 
 
 TASKS = {"build": build, "test": test}
 
 
 def main() -> None:
-    """Run the task named on the command line."""
+    """Run the task named on the command line; a failed check ends with one line naming it."""
     if len(sys.argv) < 2 or sys.argv[1] not in TASKS:
         sys.exit(f"usage: python3 tasks.py {{{','.join(TASKS)}}} [arguments...]")
-    TASKS[sys.argv[1]](sys.argv[2:])
+    try:
+        TASKS[sys.argv[1]](sys.argv[2:])
+    except CheckError as failure:
+        sys.exit(f"tasks.py {sys.argv[1]}: FAILED: {failure}")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@
 
 The folder defaults to ``dataset/`` at the repository root. Everything runs
 offline: ``datasets`` reads the local folder through the card's ``configs``.
-Needs the ``hf`` extra (``datasets``) plus pandas and DuckDB (the ``dev`` extra).
+Needs the ``examples`` extra (``datasets``, pandas and DuckDB), which ``python3 tasks.py test``
+installs into ``.venv``; elsewhere: ``pip install -e '.[examples]'``.
 """
 
 from __future__ import annotations
@@ -17,9 +18,13 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 
 # After the offline switches, which the Hugging Face libraries read on import.
-import duckdb
-import pandas as pd
-from datasets import load_dataset
+try:
+    import duckdb
+    import pandas as pd
+    from datasets import load_dataset
+except ImportError as missing:
+    hint = "install the examples extra: pip install -e '.[examples]'"
+    sys.exit(f"query_dataset.py: {missing.name} is missing; {hint}")
 
 from lhasa_corpus.export import build_dataset
 

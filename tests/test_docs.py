@@ -15,6 +15,10 @@ Samples run in a fresh temporary folder that holds a `data` link to the
 repository's `data/` (so `data/raw/...` paths work and nothing is written into
 the repository) and, when a file's samples mention it, a `dataset` link to the
 dataset built from `data/raw/` once per test session.
+
+README.md and docs/getting-started.md, the pages a new user follows word for
+word, are run differently: by tests/test_readme.py, in fresh subprocesses, the
+way the README tells a reader to run them.
 """
 
 from __future__ import annotations
@@ -33,10 +37,12 @@ from typing import Any
 import attrs
 import pytest
 
-from tests.conftest import RAW, REPO
+from tests.conftest import REPO
 
 DOCS = REPO / "docs"
-DOCUMENTS = sorted([*DOCS.glob("*.md"), REPO / "README.md"])
+#: The pages a new user follows word for word; tests/test_readme.py runs them as pasted.
+PASTED = (REPO / "README.md", DOCS / "getting-started.md")
+DOCUMENTS = sorted(path for path in DOCS.glob("*.md") if path not in PASTED)
 RUN_FENCES = ("python", "pycon", "console")
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<marks>```+)[ \t]*(?P<info>[^\n`]*)$")
 _CHECK = doctest.OutputChecker()
@@ -53,6 +59,7 @@ class Sample:
     line: int  # 1-based line of the first line of code, after the opening fence
     language: str
     code: str
+    preceding: str = ""  # the Markdown between the previous fence (or the top) and this one
 
     @property
     def where(self) -> str:
@@ -63,21 +70,29 @@ def samples(path: Path) -> list[Sample]:
     """The fenced code blocks of a Markdown file, in order (fences may be indented, as in admonitions)."""
     found = []
     lines = path.read_text(encoding="utf-8").split("\n")
-    index = 0
+    index = after_previous = 0
     while index < len(lines):
         opening = _FENCE.match(lines[index])
-        if opening is None or not opening.group("info").strip():
+        if opening is None:
             index += 1
             continue
         indent, marks = opening.group("indent"), opening.group("marks")
-        language = opening.group("info").split()[0].lstrip(".").lower()
         body: list[str] = []
         end = index + 1
         while end < len(lines) and lines[end].strip() != marks:
             body.append(lines[end].removeprefix(indent))
             end += 1
-        found.append(Sample(path=path, line=index + 2, language=language, code="\n".join(body) + "\n"))
-        index = end + 1
+        if opening.group("info").strip():
+            found.append(
+                Sample(
+                    path=path,
+                    line=index + 2,
+                    language=opening.group("info").split()[0].lstrip(".").lower(),
+                    code="\n".join(body) + "\n",
+                    preceding="\n".join(lines[after_previous:index]),
+                )
+            )
+        index = after_previous = end + 1
     return found
 
 
@@ -163,16 +178,6 @@ RUNNERS: dict[str, Callable[[Sample, dict[str, Any]], None]] = {
 # -- the dataset some samples load --------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def built_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The dataset built from data/raw/ with the command the README gives, once per session."""
-    folder = tmp_path_factory.mktemp("built") / "dataset"
-    command = [sys.executable, "-m", "lhasa_corpus.cli", "build", str(RAW), "--out", str(folder)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=_COMMAND_TIMEOUT)
-    assert result.returncode == 0, f"building the dataset failed:\n{result.stderr}"
-    return folder
-
-
 def sandbox(tmp_path: Path, request: pytest.FixtureRequest, texts: list[str]) -> Path:
     (tmp_path / "data").symlink_to(REPO / "data", target_is_directory=True)
     if any("dataset" in text for text in texts):
@@ -235,6 +240,22 @@ def test_every_docs_page_is_in_the_nav_and_every_nav_page_exists() -> None:
     on_disk = {path.name for path in DOCS.glob("*.md")}
     assert sorted(on_disk - in_nav) == [], "pages missing from the nav in mkdocs.yml"
     assert sorted(in_nav - on_disk) == [], "nav pages missing from docs/"
+
+
+def test_docs_site_builds_without_warnings(tmp_path: Path) -> None:
+    """``mkdocs build --strict`` (a warning is an error), into a temporary folder, offline.
+
+    A test rather than a step of tasks.py: pytest alone then runs every check,
+    ``tasks.py test -k docs`` picks it out, and no ``site/`` is left in the repository.
+    """
+    pytest.importorskip("mkdocs", reason="the docs extra is not installed")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        command, cwd=REPO, env=env, capture_output=True, text=True, check=False, timeout=_COMMAND_TIMEOUT
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
 
 
 def test_docstring_markup_extension_doctests_pass() -> None:

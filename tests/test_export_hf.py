@@ -88,6 +88,15 @@ def test_card_is_generated_from_the_data(folder: Path) -> None:
     assert (folder / "README.md").read_text(encoding="utf-8") == card
 
 
+def test_card_explains_nodate_p00_and_the_hash_and_that_inferred_dates_stay_out_of_ids(folder: Path) -> None:
+    card = dataset_card(folder)
+    ids = card.split("## IDs and offsets", 1)[1].split("\n## ", 1)[0]
+    page_id = read_table(folder, "pages")["page_id"][0].as_py()
+    assert page_id.startswith("nodate-p00-")  # the shipped page: no date, no page number in the manifest
+    for term in ("`nodate`", "`p00`", "SHA-256", "`issue_date_inferred`", "never goes into an ID"):
+        assert term in ids
+
+
 # -- load_dataset, offline --
 
 

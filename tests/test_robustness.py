@@ -136,7 +136,7 @@ def test_validate_reports_the_real_page(capsys: pytest.CaptureFixture[str]) -> N
     assert "without headline: articles 1" in out
     assert "captions placed by guess: articles 5" in out
     assert "near-identical names: 李丛芳 / 李从芳" in out
-    assert "corpus: 1 pages, 10 articles" in out
+    assert "corpus: 1 page, 10 articles" in out
 
 
 def test_validate_reports_leftovers_and_undecided_placement(

@@ -22,7 +22,7 @@ from lhasa_corpus.errors import InputError, LhasaCorpusError
 from lhasa_corpus.loaders import iter_pages
 from lhasa_corpus.models import Page
 from lhasa_corpus.parallel import map_pages
-from lhasa_corpus.quality import PageReport, corpus_summary, page_report
+from lhasa_corpus.quality import PageReport, corpus_summary, counted, page_report
 from lhasa_corpus.records import article_record, page_record
 
 
@@ -140,9 +140,9 @@ def _run_validate(arguments: argparse.Namespace, errors: _ErrorLog) -> int:
     else:
         flags = Counter(dict(summary["flags"]))
         out.write(
-            f"corpus: {summary['pages']} pages, {summary['articles']} articles, "
-            f"{summary['pages_with_leftovers']} pages with leftovers, "
-            f"{len(summary['near_identical_names'])} near-identical name pairs\n"
+            f"corpus: {counted(summary['pages'], 'page')}, {counted(summary['articles'], 'article')}, "
+            f"{counted(summary['pages_with_leftovers'], 'page')} with leftovers, "
+            f"{counted(len(summary['near_identical_names']), 'near-identical name pair')}\n"
         )
         for flag, count in sorted(flags.items()):
             out.write(f"  {flag}: {count}\n")

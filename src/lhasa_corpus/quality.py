@@ -38,7 +38,7 @@ class PageReport:
     def describe(self) -> str:
         """The report as a few lines of text for a terminal."""
         where = self.source_file or self.page_id
-        lines = [f"{where} ({self.page_id}): {self.articles} articles"]
+        lines = [f"{where} ({self.page_id}): {counted(self.articles, 'article')}"]
         if self.without_headline:
             lines.append(f"  without headline: articles {_positions(self.without_headline)}")
         if self.captions_guessed:
@@ -84,6 +84,21 @@ def corpus_summary(reports: Iterable[PageReport]) -> dict[str, Any]:
         "flags": dict(sorted(flags.items())),
         "near_identical_names": sorted({pair for report in reports for pair in report.near_identical_names}),
     }
+
+
+def counted(number: int, noun: str) -> str:
+    """A count with its noun, in the plural unless the count is one, for report lines.
+
+    Summaries read ``1 page`` and ``2 pages``, never ``1 pages``. The noun is
+    made plural by an ``s`` on its last word, which holds for every noun the
+    reports use (``page``, ``article``, ``near-identical name pair``).
+
+    >>> counted(1, "page"), counted(0, "page"), counted(1_200, "article")
+    ('1 page', '0 pages', '1,200 articles')
+    >>> counted(2, "near-identical name pair")
+    '2 near-identical name pairs'
+    """
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _positions(positions: tuple[int, ...]) -> str:
