@@ -893,13 +893,14 @@ _BASE_CSS: Final = """
 .lhv .legend li{color:#444}
 .lhv .swatch{padding:0 .3em}
 .lhv .columns{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:1em;align-items:start}
-.lhv.embedded .column{max-height:80vh;overflow:auto}
+.lhv .column{max-height:94vh;overflow:auto}
+.lhv.embedded .column{max-height:80vh}
 .lhv .raw{position:relative;white-space:pre-wrap;overflow-wrap:anywhere;unicode-bidi:isolate;direction:ltr;
   font:15px/1.9 "Noto Sans Mono CJK SC","Noto Sans CJK SC","WenQuanYi Micro Hei",monospace;
   margin:0;padding:.3em .5em .3em 4.6em;border:1px solid #d1d5db;background:#fafafa}
 .lhv .s{position:relative;unicode-bidi:isolate}
 .lhv .p{background:var(--bg);border-radius:2px;box-decoration-break:clone;-webkit-box-decoration-break:clone}
-.lhv .p.alt{background-image:linear-gradient(rgba(0,0,0,.1),rgba(0,0,0,.1))}
+.lhv .p.alt{background-image:linear-gradient(rgba(0,0,0,.14),rgba(0,0,0,.14))}
 .lhv .d{outline:1px solid var(--line);outline-offset:-1px;background:rgba(255,255,255,.5);
   text-decoration:underline 2px var(--line);text-underline-offset:.25em}
 .lhv .p.f-leftover{outline:1px dashed var(--line)}
