@@ -41,6 +41,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import re
@@ -118,6 +119,8 @@ _COLOURS: Final[Mapping[str, tuple[str, str]]] = {
 #: Sub-kinds: their rules come after the kinds' so that they win.
 _SUB_KINDS: Final = ("credit", "photographer")
 _NOT_A_CLASS = re.compile(r"[^a-z0-9_-]")
+#: What :func:`escape` replaces.
+_SPECIAL = re.compile("[&<>\"'\r]")
 #: A document may load nothing and run nothing: its own style sheet only (the index also frames pages).
 _CSP: Final = "default-src 'none'; style-src 'unsafe-inline'"
 _INDEX_CSP: Final = f"{_CSP}; frame-src 'self' file:"
@@ -142,6 +145,8 @@ def escape(text: str) -> Markup:
     >>> escape("堆 龙 德 庆 区")
     '堆 龙 德 庆 区'
     """
+    if _SPECIAL.search(text) is None:  # most stretches of a page: nothing to do
+        return Markup(text)
     escaped = html.escape(text, quote=True)
     if "\r" in escaped:
         escaped = escaped.replace("\r", "&#13;")
@@ -155,7 +160,9 @@ def _join(parts: Iterable[Markup]) -> Markup:
 def _start_tag(tag: str, attributes: Mapping[str, str | int | None]) -> Markup:
     """``<tag a="v">`` with every value escaped; None leaves the attribute out."""
     written = "".join(
-        f' {name}="{escape(str(value))}"' for name, value in attributes.items() if value is not None
+        f' {name}="{value if isinstance(value, int) else escape(value)}"'
+        for name, value in attributes.items()
+        if value is not None
     )
     return Markup(f"<{tag}{written}>")
 
@@ -207,11 +214,7 @@ class Mark:
         >>> Mark(field="captions/0/photographer", start=0, end=3, primary=False).classes
         'f-captions f-photographer'
         """
-        parts = self.field.split("/")
-        names = [f"f-{_class_name(part)}" for part in parts if not part.isdigit()]
-        if any(part.isdigit() and int(part) % 2 for part in parts):
-            names.append("alt")
-        return " ".join(names)
+        return _field_classes(self.field)
 
     @property
     def tip(self) -> str:
@@ -483,8 +486,14 @@ def _value_markup(field: str, value: object) -> Markup:
     return _text("span", str(value), class_="v")
 
 
+@functools.lru_cache(maxsize=1024)
 def _field_classes(field: str) -> str:
-    return Mark(field=field, start=0, end=0, primary=True).classes
+    """The classes of :attr:`Mark.classes`, made once per field name (names repeat on every page)."""
+    parts = field.split("/")
+    names = [f"f-{_class_name(part)}" for part in parts if not part.isdigit()]
+    if any(part.isdigit() and int(part) % 2 for part in parts):
+        names.append("alt")
+    return " ".join(names)
 
 
 def article_card(article: Article) -> Markup:
