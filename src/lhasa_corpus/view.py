@@ -47,7 +47,7 @@ import itertools
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final, NewType, cast
 
@@ -116,6 +116,8 @@ _COLOURS: Final[Mapping[str, tuple[str, str]]] = {
     "leftover": ("#fecaca", "#991b1b"),
     "uncovered": ("#fee2e2", "#dc2626"),
 }
+#: The kinds of the derived fields, which the legend draws as they are drawn inside primary ones.
+_DERIVED_KINDS: Final = frozenset({"source", "contributors", "photographer"})
 #: Sub-kinds: their rules come after the kinds' so that they win.
 _SUB_KINDS: Final = ("credit", "photographer")
 _NOT_A_CLASS = re.compile(r"[^a-z0-9_-]")
@@ -328,12 +330,13 @@ def page_segments(page: Page) -> list[Segment]:
 # -- the raw page ------------------------------------------------------------------------------------
 
 
-def _runs(segments: list[Segment], key: str) -> Iterator[list[Segment]]:
-    """Consecutive segments that share the same mark (by identity) under *key*, and overlap state."""
-    for _, run in itertools.groupby(
-        segments, key=lambda segment: (id(getattr(segment, key)), segment.overlap if key == "primary" else 0)
-    ):
-        yield list(run)
+def _primary_key(segment: Segment) -> tuple[int, bool]:
+    """Segments with the same primary mark (the same object) and overlap state are one element."""
+    return id(segment.primary), segment.overlap
+
+
+def _derived_key(segment: Segment) -> int:
+    return id(segment.derived)
 
 
 def _mark_element(mark: Mark, inner: Markup, *, start: int, end: int, role: str, extra: str = "") -> Markup:
@@ -359,10 +362,10 @@ def _raw_markup(page: Page, segments: list[Segment]) -> Markup:
     parts: list[Markup] = []
     seen: set[str] = set()
     last_article: str | None = None
-    for run in _runs(segments, "primary"):
+    for _, grouped in itertools.groupby(segments, key=_primary_key):
+        run = list(grouped)
         start, end = run[0].start, run[-1].end
         mark = run[0].primary
-        inner = _join(_derived_markup(raw, piece) for piece in _runs(run, "derived"))
         if mark is None:
             parts.append(_uncovered_markup(raw, start, end))
             if raw[start:end].strip():
@@ -373,6 +376,9 @@ def _raw_markup(page: Page, segments: list[Segment]) -> Markup:
             parts.append(_margin_label(mark.article, first=article not in seen))
             seen.add(mark.article.article_id)
         last_article = article
+        inner = _join(
+            _derived_markup(raw, list(piece)) for _, piece in itertools.groupby(run, key=_derived_key)
+        )
         overlap = " overlap" if run[0].overlap else ""
         parts.append(_mark_element(mark, inner, start=start, end=end, role="p", extra=overlap))
     return _join(parts)
@@ -590,7 +596,7 @@ def _page_facts(page: Page, problems: list[str]) -> Markup:
 def _legend(kinds: Iterable[str]) -> Markup:
     items = []
     for kind in kinds:
-        role = "d" if kind in {"source", "contributors", "photographer"} else "p"
+        role = "d" if kind in _DERIVED_KINDS else "p"
         classes = {"credit": "f-captions f-credit", "photographer": "f-captions f-photographer"}.get(
             kind, f"f-{_class_name(kind)}"
         )
