@@ -49,6 +49,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Final, NewType, cast
 
 import attrs
@@ -79,24 +80,26 @@ Markup = NewType("Markup", str)
 #: is a field name's first path component (``paragraphs`` for
 #: ``paragraphs/2``), ``furniture`` or ``leftover``; sub-kinds such as a
 #: caption's ``credit`` and ``photographer`` shade their kind's colour.
-FIELD_KINDS: Final[Mapping[str, str]] = {
-    "kicker": "引题, the line above the headline",
-    "headline": "主题, the headline",
-    "subheadlines": "副题, a line below the headline",
-    "dateline": "电头, the dateline with its byline bracket",
-    "source": "the outlet the dateline names (inside the dateline)",
-    "byline": "署名, a byline printed apart from the dateline",
-    "contributors": "a contributor's name (inside the dateline or byline)",
-    "paragraphs": "a paragraph of the body (every other one a shade darker)",
-    "captions": "图片说明, a photo caption's text",
-    "credit": "a caption's credit line",
-    "photographer": "the photographer named in a credit (inside it)",
-    "continuations": "转版, a continuation mark",
-    "furniture": "版面, page furniture: paper, date, page number, section, editors",
-    "leftover": "text that belongs to no article",
-    "overlap": "a problem: two primary fields hold the same characters",
-    "uncovered": "a problem: text that no field and no leftover holds",
-}
+FIELD_KINDS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "kicker": "引题, the line above the headline",
+        "headline": "主题, the headline",
+        "subheadlines": "副题, a line below the headline",
+        "dateline": "电头, the dateline with its byline bracket",
+        "source": "the outlet the dateline names (inside the dateline)",
+        "byline": "署名, a byline printed apart from the dateline",
+        "contributors": "a contributor's name (inside the dateline or byline)",
+        "paragraphs": "a paragraph of the body (every other one a shade darker)",
+        "captions": "图片说明, a photo caption's text",
+        "credit": "a caption's credit line",
+        "photographer": "the photographer named in a credit (inside it)",
+        "continuations": "转版, a continuation mark",
+        "furniture": "版面, page furniture: paper, date, page number, section, editors",
+        "leftover": "text that belongs to no article",
+        "overlap": "a problem: two primary fields hold the same characters",
+        "uncovered": "a problem: text that no field and no leftover holds",
+    }
+)
 
 #: Background (primary) and underline (derived) colours of the known kinds.
 _COLOURS: Final[Mapping[str, tuple[str, str]]] = {
