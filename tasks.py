@@ -1,7 +1,8 @@
 """Set-up and checks in one file, for a fresh machine with only Python 3.11+ and git.
 
     python3 tasks.py build   # make .venv, install lhasa-corpus[hf], build the dataset from data/raw/
-    python3 tasks.py test    # make .venv, install lhasa-corpus[dev], run ruff, mypy --strict and pytest
+    python3 tasks.py test    # make .venv, install lhasa-corpus[dev] (and Chromium, as root), run ruff,
+                             # mypy --strict and pytest
 
 Each task creates the virtual environment ``.venv`` on first use and
 installs into it, so nothing touches the system Python; use it with
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -148,10 +150,27 @@ def build(arguments: list[str]) -> None:
     _run(BIN / "lhasa-corpus", "build", *command, env=_offline_env())
 
 
+def _ensure_chromium() -> None:
+    """Install Debian's Chromium for the browser test (tests/test_view_browser.py) when it is missing.
+
+    Only as root on a machine with apt-get (CI's case); elsewhere say how, and the test skips
+    (or, with CI=true, fails). Playwright drives this browser; it never downloads one.
+    """
+    if shutil.which("chromium") or not shutil.which("apt-get"):
+        return
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        print("tasks.py: no chromium; as root: apt-get install -y chromium chromium-driver", flush=True)
+        return
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    _run("apt-get", "update", "-q", env=env)
+    _run("apt-get", "install", "-y", "-q", "chromium", "chromium-driver", env=env)
+
+
 def test(arguments: list[str]) -> None:
-    """Install the dev tools, run every check CI runs, and end with one line that says what passed."""
+    """Install the dev tools and Chromium, run every check CI runs, end with one line saying what passed."""
     started = time.monotonic()
     _ensure_venv("dev")
+    _ensure_chromium()
     env = _offline_env()
     linted = [
         name for name in ("src", "tests", "examples", "benchmarks", "tasks.py") if (ROOT / name).exists()

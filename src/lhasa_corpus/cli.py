@@ -1,6 +1,7 @@
 """The ``lhasa-corpus`` command line.
 
-``parse`` writes JSON Lines, ``validate`` prints a quality report, and
+``parse`` writes JSON Lines, ``validate`` prints a quality report,
+``inspect`` writes HTML views of the pages (see :mod:`lhasa_corpus.view`), and
 ``build`` / ``export`` write the dataset (see :mod:`lhasa_corpus.export`).
 A file that cannot be used gets one line on stderr naming it and the
 problem; the other files are still processed and the exit status is 1.
@@ -61,6 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--json", action="store_true", help="write the report as JSON Lines instead")
     validate.set_defaults(run=_run_validate)
+
+    inspect = commands.add_parser("inspect", help="write each page as HTML with every field coloured")
+    inspect.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="raw page files or corpus folders"
+    )
+    inspect.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the HTML files")
+    add_jobs_option(inspect)
+    inspect.set_defaults(run=_run_inspect)
 
     try:
         from lhasa_corpus.export.commands import register  # noqa: PLC0415 - needs pyarrow
@@ -146,6 +155,16 @@ def _run_validate(arguments: argparse.Namespace, errors: _ErrorLog) -> int:
         )
         for flag, count in sorted(flags.items()):
             out.write(f"  {flag}: {count}\n")
+    return 0
+
+
+def _run_inspect(arguments: argparse.Namespace, errors: _ErrorLog) -> int:
+    from lhasa_corpus.view import view_page, write_inspection  # noqa: PLC0415 - only this command needs it
+
+    views = map_pages(view_page, arguments.paths, jobs=arguments.jobs, on_error=errors)
+    summary = write_inspection(views, arguments.out)
+    pages = summary["pages"]
+    print(f"wrote {pages} page{'' if pages == 1 else 's'} and index.html to {arguments.out}")
     return 0
 
 

@@ -220,6 +220,15 @@ class Article:
         """The spans of one field, such as ``"headline"`` or ``"paragraphs/0"``."""
         return tuple(span for span in self.spans if span.field == field)
 
+    def _repr_html_(self) -> str:
+        """The article as a notebook shows it: its fields and flags.
+
+        See :func:`lhasa_corpus.view.article_html`.
+        """
+        from lhasa_corpus.view import article_html  # noqa: PLC0415 - models is a leaf; the view imports it
+
+        return article_html(self)
+
 
 def _articles(value: Iterable[Article]) -> tuple[Article, ...]:
     return tuple(value)
@@ -268,6 +277,15 @@ class Page:
     def all_flags(self) -> tuple[str, ...]:
         """The page's flags, then each article's, every occurrence: what flag counts count."""
         return (*self.flags, *(flag for article in self.articles for flag in article.flags))
+
+    def _repr_html_(self) -> str:
+        """The page as a notebook shows it: the raw text with every field coloured, beside the articles.
+
+        See :func:`lhasa_corpus.view.page_html`.
+        """
+        from lhasa_corpus.view import page_html  # noqa: PLC0415 - models is a leaf; the view imports it
+
+        return page_html(self)
 
 
 def _pages(value: Iterable[Page]) -> tuple[Page, ...]:
