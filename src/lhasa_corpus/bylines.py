@@ -456,7 +456,10 @@ def _organisation_before(
     _, word, _, end = tokens[index]
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     glued = following is not None and following[0] == "role" and following[2] == end
-    return glued and (_is_organisation(word) or (first_role and _is_name(word)))
+    if not glued or following is None:
+        return False
+    # 张三摄: a name before the photographer's 摄 is the photographer's.
+    return _is_organisation(word) or (first_role and _is_name(word) and ROLES[following[1]] != "摄影")
 
 
 def _is_organisation(word: str) -> bool:

@@ -297,7 +297,7 @@ def page_segments(page: Page) -> list[Segment]:
     >>> page = parse_text("拉萨融媒讯（记者杨璐）正文。")
     >>> [(s.start, s.end, s.primary.field if s.primary else None, s.derived.field if s.derived else None)
     ...  for s in page_segments(page)]  # doctest: +NORMALIZE_WHITESPACE
-    [(0, 5, 'dateline', 'source'), (5, 8, 'dateline', None), (8, 10, 'dateline', 'contributors/0/name'),
+    [(0, 4, 'dateline', 'source'), (4, 8, 'dateline', None), (8, 10, 'dateline', 'contributors/0/name'),
      (10, 11, 'dateline', None), (11, 14, 'paragraphs/0', None)]
     >>> page_segments(parse_text(""))
     []
