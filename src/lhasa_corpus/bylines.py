@@ -188,8 +188,9 @@ _PLACE = f'(?:{_NOT_OUTLET}[{HAN}“”‘’"「」·A-Za-z0-9]){{1,10}}?'
 _BARE_PLACE = f"(?:{_NOT_OUTLET}[{HAN}]){{1,4}}?"
 _PLACE_OUTLET = f"(?:{_ALTERNATION(PLACES)}){MEDIA_CENTRE}"
 #: The tail of a dateline after its outlet: 讯 or 电, after a place and a
-#: date (新华社拉萨9月16日电, 本报拉萨9月16日讯), a date, a short place (本报拉萨讯), or nothing.
-_DATELINE_TAIL = rf"(?:(?:{_PLACE})?{_DATE}|{_BARE_PLACE})?[讯电]"
+#: date (新华社拉萨9月16日电, 本报拉萨9月16日讯), a date, a short place (本报拉萨讯), or
+#: nothing. The 讯 of 通讯员 (本报通讯员 李萍) ends no dateline.
+_DATELINE_TAIL = rf"(?:(?:{_PLACE})?{_DATE}|{_BARE_PLACE})?(?:讯(?!员)|电)"
 #: A dateline of a known outlet, on squeezed text. Preceding 据/自/按 means
 #: the outlet is quoted inside a sentence (据新华社…电), not opening an article;
 #: an opening bracket, that it is a note after the text (（新华社北京1月31日电）).
@@ -198,7 +199,7 @@ _DATELINE = re.compile(rf"(?<![据自按另（(])(?P<outlet>{_PLACE_OUTLET}|{_KN
 _SOURCE_NOTE = re.compile(rf"据?(?:{_PLACE_OUTLET}|{_KNOWN}){_DATELINE_TAIL}")
 #: The ending of an outlet the tables do not hold, and the rest of its dateline.
 _GENERIC_DATELINE = re.compile(
-    rf"(?P<ending>{_ALTERNATION(OUTLET_ENDINGS)})(?P<tail>(?:{_PLACE})?{_DATE}电|讯)"
+    rf"(?P<ending>{_ALTERNATION(OUTLET_ENDINGS)})(?P<tail>(?:{_PLACE})?{_DATE}电|讯(?!员))"
 )
 
 _SEPARATORS = r"\s、，,；;：:"
@@ -675,12 +676,12 @@ def _closing_bracket(text: str, squeezed: Squeezed, open_at: int, close: int) ->
     """What a bracket after an article's last sentence says of its authors, or None.
 
     A byline (``（本报记者王明、李华）``), a note on the author (``（作者为本报
-    安徽分社记者）``), a wire reprint's source (``（新华社北京1月31日电）``), or a
+    安徽分社记者）``), the editor or the sources (``（编辑：严玉洁）``), a wire reprint's source (``（新华社北京1月31日电）``), or a
     source and a byline (``（本报库尔勒1月2日电 记者赵明昊、黄小异）``).
     """
     flat = squeezed.text
-    if flat.startswith("作者", open_at + 1):
-        return Byline(people=(), trailing=True)
+    if flat.startswith(("作者", "编辑", "责任编辑", "资料来源"), open_at + 1):
+        return Byline(people=(), trailing=True)  # a note on the author, the editor, the sources
     note = _SOURCE_NOTE.match(flat, open_at + 1, close)
     if note is None:
         return read_byline(text, *squeezed.span(open_at, close + 1))

@@ -23,7 +23,8 @@ from lhasa_corpus.lines import Squeezed
 from lhasa_corpus.similarity import han_pairs, shared_pairs
 
 _CAPTION_OPENING = re.compile(
-    r"(?:图为|图：|图:|上图|下图|左图|右图|中图|组图|图片为|照片为|图[①②③④⑤⑥⑦⑧⑨⑩]|[①②③④⑤⑥⑦⑧⑨⑩]图)"
+    r"(?:图为|图：|图:|上图|下图|左图|右图|中图|组图|图片为|照片为|资料图[：:]|资料照片[：:]|▲"
+    r"|图[①②③④⑤⑥⑦⑧⑨⑩]|[①②③④⑤⑥⑦⑧⑨⑩]图)"
 )
 _ROLE = "特约记者|见习记者|实习记者|首席记者|摄影记者|全媒体记者|记者|通讯员|实习生"
 _NAMES = f"[{HAN}·、]{{2,24}}?"
@@ -44,7 +45,7 @@ _CREDIT = re.compile(
     rf"|[（(]?(?:摄影|图片|图)[:：/／](?P<names2>[{HAN}·、，,]{{2,24}})[）)]?"
     rf"|[（(](?:摄影|图)(?P<names5>[{HAN}·、，,]{{2,24}})[）)]"
     rf"|图片由(?P<names3>[{HAN}·、]{{2,24}}?)提供"
-    rf"|(?:资料图片|资料图|新华社发|中新社发|视觉中国供图)(?:[（(](?P<names4>{_NAMES})摄[）)])?"
+    rf"|(?:资料图片|资料图|新华社发|中新社发|视觉中国(?:资料|供图)?)(?:[（(](?P<names4>{_NAMES})摄[）)])?"
 )
 #: A quick test that rules out most texts before the credit search: what a credit ends with.
 _MAY_END_IN_CREDIT = re.compile(r"(?:摄|摄影|供图|提供|资料图片?|[发社]|[:：/／][^，。]{2,24})[）)]?$")

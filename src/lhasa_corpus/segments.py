@@ -588,14 +588,15 @@ def _bylines_follow_headlines(flow: Sequence[Item]) -> bool:
 
     A byline printed under a headline is extracted with it or with the body
     below it, the same way all over a page. A byline that opens the page
-    before any headline or text says it goes with the body; otherwise it
-    goes with the headline.
+    before any headline or text, or that stands right before a dateline,
+    says it goes with the body; otherwise it goes with the headline.
     """
-    for item in flow:
-        if isinstance(item, Unit) and item.kind == "byline" and item.opens_article:
+    for index, item in enumerate(flow):
+        if not (isinstance(item, Unit) and item.kind == "byline" and item.opens_article):
+            continue
+        following = flow[index + 1] if index + 1 < len(flow) else None
+        if index == 0 or (isinstance(following, Unit) and following.kind in ("dateline", "opening_mark")):
             return False
-        if isinstance(item, list) or (isinstance(item, Unit) and item.kind in ("body", "dateline")):
-            return True
     return True
 
 
