@@ -676,7 +676,8 @@ def _closing_bracket(text: str, squeezed: Squeezed, open_at: int, close: int) ->
     """What a bracket after an article's last sentence says of its authors, or None.
 
     A byline (``（本报记者王明、李华）``), a note on the author (``（作者为本报
-    安徽分社记者）``), the editor or the sources (``（编辑：严玉洁）``), a wire reprint's source (``（新华社北京1月31日电）``), or a
+    安徽分社记者）``), the editor or the sources (``（编辑：严玉洁）``), a wire
+    reprint's source (``（新华社北京1月31日电）``), or a
     source and a byline (``（本报库尔勒1月2日电 记者赵明昊、黄小异）``).
     """
     flat = squeezed.text

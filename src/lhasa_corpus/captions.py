@@ -48,7 +48,9 @@ _CREDIT = re.compile(
     rf"|(?:资料图片|资料图|新华社发|中新社发|视觉中国(?:资料|供图)?)(?:[（(](?P<names4>{_NAMES})摄[）)])?"
 )
 #: A quick test that rules out most texts before the credit search: what a credit ends with.
-_MAY_END_IN_CREDIT = re.compile(r"(?:摄|摄影|供图|提供|资料图片?|[发社]|[:：/／][^，。]{2,24})[）)]?$")
+_MAY_END_IN_CREDIT = re.compile(r"(?:摄|摄影|供图|提供|资料(?:图片?)?|[发社]|[:：/／][^，。]{2,24})[）)]?$")
+#: Who may provide a photo without being named: ``（受访者供图）`` credits no photographer.
+PROVIDERS: Final = ("受访者", "受访单位", "主办方", "网友", "读者", "资料", "本报", "作者")
 #: The longest caption accepted, in characters without white space.
 MAX_CAPTION: Final = 160
 #: A caption whose best article shares less than this share of its character
@@ -114,7 +116,8 @@ def read_caption(text: str, start: int, end: int) -> CaptionParts | None:
     text_span = squeezed.span(0, credit_at) if credit_at > 0 else None
     photographers: tuple[NamedContributor, ...] = ()
     if names is not None:
-        photographers = read_people(text, *squeezed.span(*names)).people
+        people = read_people(text, *squeezed.span(*names)).people
+        photographers = tuple(person for person in people if person.name not in PROVIDERS)
     return CaptionParts(text_span=text_span, credit_span=credit_span, photographers=photographers)
 
 

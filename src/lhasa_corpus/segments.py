@@ -64,6 +64,8 @@ NEAR_FULL_EMS: Final = 3.0
 OWN_WIDTH_LINES: Final = 4
 #: The most lines a caption printed against the text is looked for above its credit.
 MAX_CAPTION_LINES: Final = 4
+#: How many times the rules that turn heading-shaped blocks back into body text run.
+MAX_SETTLING: Final = 3
 #: The most parts of one headline group: kicker, headline and two subheadlines.
 MAX_GROUP: Final = 4
 #: How many body units on each side of a heading its words are compared with.
@@ -206,9 +208,11 @@ def split_block(raw: str, block: Block, width: float, *, after_sentence: bool = 
     block of body text, a line after a sentence end is split off as a byline
     when it reads as one, as a heading when it is heading-shaped and clearly
     shorter (or wider) than the column, or as a caption when its line ends in
-    a photo credit; such units are *glued*. *after_sentence* says whether the
-    text before the block ended a sentence: if not, its first line goes on
-    with that sentence.
+    a photo credit; such units are *glued*. A caption that opens like one
+    (图为…) and ends in a credit is split off wherever it stands, even in
+    mid-sentence: the photo sat in the column there. *after_sentence* says
+    whether the text before the block ended a sentence: if not, its first
+    line goes on with that sentence.
 
     >>> from lhasa_corpus.blocks import cut_fragments, group_blocks
     >>> from lhasa_corpus.lines import split_lines
@@ -241,7 +245,12 @@ def split_block(raw: str, block: Block, width: float, *, after_sentence: bool = 
         line = fragments[index]
         if index > 0:
             after_sentence = not body or ends_sentence(fragments[index - 1].text)
-        split = _split_at(raw, fragments, index, width) if after_sentence and line.whole_line else None
+        split = None
+        if line.whole_line and opens_like_caption("".join(line.text.split())):
+            # A photo's caption may stand between any two lines of a column, even in mid-sentence.
+            split = _caption_from(raw, fragments, index)
+        if split is None and after_sentence and line.whole_line:
+            split = _split_at(raw, fragments, index, width)
         if split is None:
             body.append(fragments[index])
             index += 1
@@ -406,13 +415,23 @@ def _settle_headings(raw: str, units: list[Unit], width: float) -> list[Unit]:
     3. Between two stretches of body text, a block whose lines nearly fill
        the column (:data:`NEAR_FULL_EMS`) and are not letter-spaced is a line
        the column break left: headlines are set wider, crossheads shorter.
+    4. After a heading, a block set as body text and followed by body text
+       that goes on mid-paragraph (a full line, with no indent) is the first
+       line of the article's first paragraph, cut off by a column break.
+
+    One block turned back may show that the block before it was body text
+    too, so the rules run until nothing changes (a few times at most).
     """
-    settled: list[Unit] = []
-    for index, unit in enumerate(units):
-        if unit.block is not None and _cut_short(raw, units, index, settled, width):
-            unit = _body_unit(unit.block.fragments)  # noqa: PLW2901 - the unit, retyped
-        settled.append(unit)
-    return settled
+    for _ in range(MAX_SETTLING):
+        settled: list[Unit] = []
+        for index, unit in enumerate(units):
+            if unit.block is not None and _cut_short(raw, units, index, settled, width):
+                unit = _body_unit(unit.block.fragments)  # noqa: PLW2901 - the unit, retyped
+            settled.append(unit)
+        if settled == units:
+            break
+        units = settled
+    return units
 
 
 def _cut_short(raw: str, units: Sequence[Unit], index: int, settled: Sequence[Unit], width: float) -> bool:
@@ -428,6 +447,13 @@ def _cut_short(raw: str, units: Sequence[Unit], index: int, settled: Sequence[Un
         # An indented line is a paragraph's first: cut short by a column break when the text
         # after it goes on unindented; a crosshead set like a paragraph when a new one opens.
         return not opens_paragraph_indent(raw, following.start)
+    if (
+        previous is not None
+        and previous.kind == "heading"
+        and following is not None
+        and following.kind == "body"
+    ):
+        return _goes_on(following, width) and _set_as_body(unit, None, following, width)
     if previous is None or previous.kind != "body":
         return False
     if not _ends_text(previous.squeezed):
@@ -435,6 +461,14 @@ def _cut_short(raw: str, units: Sequence[Unit], index: int, settled: Sequence[Un
     return (
         following is not None and following.kind == "body" and _set_as_body(unit, previous, following, width)
     )
+
+
+def _goes_on(unit: Unit, width: float) -> bool:
+    """Whether body text opens mid-paragraph: its first line a whole line, unindented, filling the column."""
+    assert unit.block is not None
+    first = unit.block.fragments[0]
+    local = _local_width(unit.block.fragments, width)
+    return first.whole_line and not first.indented and first.fill >= local - 1
 
 
 def _ends_text(squeezed: str) -> bool:
