@@ -150,10 +150,13 @@ ORGANISATION_ENDS: Final = ("融媒体中心", "融媒", "中心", "报", "社",
 #: ``曾亦辰参与采写``), or a note on the author (``（作者系西藏大学教授）``).
 BYLINE_VERBS: Final = (
     "参与采写",
+    "采访整理",
     "摄影报道",
     "联合报道",
     "报道",
     "整理",
+    "整合",
+    "采访",
     "编译",
     "综合",
     "采写",
@@ -199,7 +202,7 @@ _DATELINE = re.compile(rf"(?<![据自按另（(])(?P<outlet>{_PLACE_OUTLET}|{_KN
 _SOURCE_NOTE = re.compile(rf"据?(?:{_PLACE_OUTLET}|{_KNOWN}){_DATELINE_TAIL}")
 #: The ending of an outlet the tables do not hold, and the rest of its dateline.
 _GENERIC_DATELINE = re.compile(
-    rf"(?P<ending>{_ALTERNATION(OUTLET_ENDINGS)})(?P<tail>(?:{_PLACE})?{_DATE}电|讯(?!员))"
+    rf"(?P<ending>{_ALTERNATION(OUTLET_ENDINGS)})(?P<tail>(?:{_PLACE})?{_DATE}电|(?:(?:{_PLACE})?{_DATE})?讯(?!员))"
 )
 
 _SEPARATORS = r"\s、，,；;：:"
@@ -289,7 +292,7 @@ def find_datelines(text: str, squeezed: Squeezed | None = None) -> list[Dateline
     known_index = 0
     for match in _GENERIC_DATELINE.finditer(flat):
         end = match.end()
-        if match.group("tail") == "讯" and (end >= len(flat) or flat[end] not in _OPEN):
+        if match.group("tail").endswith("讯") and (end >= len(flat) or flat[end] not in _OPEN):
             continue
         while known_index < len(known) and known[known_index][2] <= match.start():
             known_index += 1
@@ -676,13 +679,13 @@ def _closing_bracket(text: str, squeezed: Squeezed, open_at: int, close: int) ->
     """What a bracket after an article's last sentence says of its authors, or None.
 
     A byline (``（本报记者王明、李华）``), a note on the author (``（作者为本报
-    安徽分社记者）``), the editor or the sources (``（编辑：严玉洁）``), a wire
+    安徽分社记者）``) or the editor (``（编辑：严玉洁）``), a wire
     reprint's source (``（新华社北京1月31日电）``), or a
     source and a byline (``（本报库尔勒1月2日电 记者赵明昊、黄小异）``).
     """
     flat = squeezed.text
-    if flat.startswith(("作者", "编辑", "责任编辑", "资料来源"), open_at + 1):
-        return Byline(people=(), trailing=True)  # a note on the author, the editor, the sources
+    if flat.startswith(("作者", "编辑", "责任编辑"), open_at + 1):
+        return Byline(people=(), trailing=True)  # a note on the author or the editor
     note = _SOURCE_NOTE.match(flat, open_at + 1, close)
     if note is None:
         return read_byline(text, *squeezed.span(open_at, close + 1))

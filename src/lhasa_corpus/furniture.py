@@ -219,8 +219,10 @@ def _edge_run(lines: Sequence[Line]) -> list[Line]:
     A section label alone on its line, of more than :data:`MAX_BARE_SECTION`
     characters and with no middle dot, is furniture only printed against
     other furniture, with no blank line between (the paper's name, the date,
-    the page number): alone, or apart from the rest by a blank line
-    (``聚焦民生``), it is as likely a kicker over the first headline.
+    the page number), or with more furniture further from the edge (the
+    editors' credit under the section label): the last line of a page's
+    top, with nothing but a headline under it (``聚焦民生``), is as likely a
+    kicker over the first headline.
     """
     found: list[tuple[Line, bool]] = []  # each line, and whether it is a bare label
     for line in lines:
@@ -233,10 +235,10 @@ def _edge_run(lines: Sequence[Line]) -> list[Line]:
     run: list[Line] = []
     for index, (line, bare) in enumerate(found):
         beside = [found[i] for i in (index - 1, index + 1) if 0 <= i < len(found)]
-        if bare and not any(
-            not other_bare and abs(other.number - line.number) == 1 for other, other_bare in beside
-        ):
-            break  # a label not printed against other furniture: perhaps a kicker
+        against = any(not other_bare and abs(other.number - line.number) == 1 for other, other_bare in beside)
+        inside = any(not other_bare for _, other_bare in found[index + 1 :])
+        if bare and not (against or inside):
+            break  # a label with no furniture against it or further in: perhaps a kicker
         run.append(line)
     return run
 
