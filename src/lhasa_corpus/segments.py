@@ -419,6 +419,10 @@ def _settle_headings(raw: str, units: list[Unit], width: float) -> list[Unit]:
        that goes on mid-paragraph (a full line, with no indent) is the first
        line of the article's first paragraph, cut off by a column break.
 
+    Rules 3 and 4 do not apply where the text after the block opens a new
+    paragraph with an indent: a paragraph's last line ends a sentence, and
+    the block does not, so it ends no paragraph and is a heading.
+
     One block turned back may show that the block before it was body text
     too, so the rules run until nothing changes (a few times at most).
     """
@@ -440,27 +444,24 @@ def _cut_short(raw: str, units: Sequence[Unit], index: int, settled: Sequence[Un
     if unit.kind != "heading" or unit.block is None or unit.glued:
         return False
     previous = settled[-1] if settled else None
+    following = _next_text_unit(units, index)
     if previous is not None and previous.kind == "dateline":
         return unit.block.fragments[0].after_cut
-    following = _next_text_unit(units, index)
-    if opens_paragraph_indent(raw, unit.start) and following is not None and following.kind == "body":
+    if following is None or following.kind != "body" or following.block is None:
+        return previous is not None and previous.kind == "body" and not _ends_text(previous.squeezed)
+    if opens_paragraph_indent(raw, unit.start):
         # An indented line is a paragraph's first: cut short by a column break when the text
         # after it goes on unindented; a crosshead set like a paragraph when a new one opens.
         return not opens_paragraph_indent(raw, following.start)
-    if (
-        previous is not None
-        and previous.kind == "heading"
-        and following is not None
-        and following.kind == "body"
-    ):
-        return _goes_on(following, width) and _set_as_body(unit, None, following, width)
-    if previous is None or previous.kind != "body":
-        return False
-    if not _ends_text(previous.squeezed):
+    if previous is not None and previous.kind == "body" and not _ends_text(previous.squeezed):
         return True
-    return (
-        following is not None and following.kind == "body" and _set_as_body(unit, previous, following, width)
-    )
+    if following.block.fragments[0].indented:
+        return (
+            False  # a new paragraph opens after it, so it ends none: a paragraph's last line ends a sentence
+        )
+    if previous is not None and previous.kind == "heading":
+        return _goes_on(following, width) and _set_as_body(unit, None, following, width)
+    return previous is not None and previous.kind == "body" and _set_as_body(unit, previous, following, width)
 
 
 def _goes_on(unit: Unit, width: float) -> bool:
