@@ -453,12 +453,17 @@ def _cut_short(raw: str, units: Sequence[Unit], index: int, settled: Sequence[Un
         # An indented line is a paragraph's first: cut short by a column break when the text
         # after it goes on unindented; a crosshead set like a paragraph when a new one opens.
         return not opens_paragraph_indent(raw, following.start)
+    return _set_between(unit, previous, following, width)
+
+
+def _set_between(unit: Unit, previous: Unit | None, following: Unit, width: float) -> bool:
+    """Whether a heading-shaped block before body text is body text cut short (rules 1, 3 and 4)."""
+    assert following.block is not None
     if previous is not None and previous.kind == "body" and not _ends_text(previous.squeezed):
         return True
     if following.block.fragments[0].indented:
-        return (
-            False  # a new paragraph opens after it, so it ends none: a paragraph's last line ends a sentence
-        )
+        # A new paragraph opens after it, so it ends none: a paragraph's last line ends a sentence.
+        return False
     if previous is not None and previous.kind == "heading":
         return _goes_on(following, width) and _set_as_body(unit, None, following, width)
     return previous is not None and previous.kind == "body" and _set_as_body(unit, previous, following, width)
