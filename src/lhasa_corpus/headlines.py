@@ -18,7 +18,7 @@ from typing import Final, Literal
 
 import attrs
 
-from lhasa_corpus.chars import ends_clause, ends_sentence, is_han, is_wide, line_fill
+from lhasa_corpus.chars import HAN, ends_clause, ends_sentence, is_han, is_wide, line_fill
 from lhasa_corpus.similarity import han_only, han_pairs, shared_pairs
 
 Placement = Literal["before", "after"]
@@ -189,6 +189,22 @@ def _tagged(squeezed: str) -> bool:
     return squeezed.startswith(("【", "〖", "[")) and squeezed.endswith(("】", "〗", "]"))
 
 
+#: A column's name before a bar (秀我中国丨…, 文旅新探｜…) or in brackets after the title
+#: (…（快评）, …（人民时评）): newspapers tag headlines so, never crossheads.
+_COLUMN_TAG = re.compile(rf"^[^丨｜|]{{2,12}}[丨｜|]|[（(][{HAN}·]{{2,8}}[）)]$")
+
+
+def column_tagged(squeezed: str) -> bool:
+    """Whether a heading carries a column's tag, as headlines do (``秀我中国丨…``, ``…（快评）``).
+
+    >>> column_tagged("秀我中国丨高原“村超”激战正酣"), column_tagged("我们为何怀有深深的不舍（快评）")
+    (True, True)
+    >>> column_tagged("出国前后关注点大不同")
+    False
+    """
+    return _COLUMN_TAG.search(squeezed) is not None
+
+
 def crosshead_marked(squeezed: str) -> bool:
     """Whether a heading opens the way crossheads and ordinal headings do (一、, （二）, ■, 【).
 
@@ -289,7 +305,7 @@ def judge_heading(context: HeadingContext, placement: Placement) -> Judgement:
     which a crosshead never has. Otherwise a crosshead is told by its opening
     (``一、``, ``（一）``, ``■``, ``【``), by a question mark, or by a paragraph's
     indent, and a headline by its display: letter-spaced type, a line wider
-    than the body column.
+    than the body column, a column's tag (:func:`column_tagged`).
 
     Without any of these, the words decide, and the result is a guess. On a
     page whose headlines follow their bodies, a headline shares words with the
@@ -309,7 +325,11 @@ def judge_heading(context: HeadingContext, placement: Placement) -> Judgement:
     """
     squeezed = "".join(context.squeezed_blocks)
     cue = context.opener_after or context.closer_before
-    display = letter_spaced(context.raw) or context.widest_fill >= context.width + WIDER_THAN_COLUMN_EMS
+    display = (
+        letter_spaced(context.raw)
+        or context.widest_fill >= context.width + WIDER_THAN_COLUMN_EMS
+        or column_tagged(squeezed)
+    )
     marked = crosshead_marked(squeezed) or asks(squeezed) or context.indented
     if cue or (len(context.squeezed_blocks) > 1 and not context.indented):
         return Judgement(headline=True, guessed=False)
