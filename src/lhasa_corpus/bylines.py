@@ -165,6 +165,8 @@ BYLINE_VERBS: Final = (
     "发自",
     "作者",
 )
+#: How an editor's note is signed: a byline that names nobody.
+EDITORS_SIGNATURES: Final = ("——编者", "—编者", "——本报编辑部", "——编辑部")
 #: Marks some papers print before a byline line (``■本报记者 张三``).
 BYLINE_MARKS: Final = "■□●○◆◇▲△★☆※▶►"
 #: The most characters a byline bracket or a byline line holds, white space not counted.
@@ -586,28 +588,51 @@ def read_byline(text: str, start: int, end: int) -> Byline | None:
     True
     >>> read_byline("新华社记者 刘 洋摄", 0, 10) is None
     True
+    >>> [p.name for p in read_byline("■ 李 文", 0, 5).people], read_byline("——编  者", 0, 6).people
+    (['李文'], ())
+    >>> read_byline("三维激光扫描、航空摄影测量、", 0, 14) is None
+    True
     """
-    squeezed = "".join(text[start:end].split()).lstrip(BYLINE_MARKS)
-    if not 2 <= len(squeezed) <= MAX_BYLINE or any(char in SENTENCE_END for char in squeezed):
-        return None
-    bracketed = squeezed[0] in _OPEN and squeezed[-1] in _CLOSE
+    whole = "".join(text[start:end].split())
+    squeezed = whole.lstrip(BYLINE_MARKS)
+    if squeezed in EDITORS_SIGNATURES:
+        return Byline(people=(), trailing=True)  # ——编者: who signs an editor's note
     tokens, guessed = _tokens(text, start, end)
-    if not _byline_words_only(tokens):
+    if not _byline_shaped(squeezed) or not _byline_words_only(tokens):
         return None
+    people = read_people(text, start, end).people
     kinds = [kind for kind, *_ in tokens]
-    has_role = any(kind in ("role", "lead", "tail") for kind in kinds)
+    bracketed = squeezed[0] in _OPEN and squeezed[-1] in _CLOSE
+    if whole != squeezed and set(kinds) == {"word"}:
+        people = people if len(people) <= 4 else ()  # ■ 李 文: a mark before names
+        return Byline(people=people, guessed=guessed) if people else None
     if kinds[-1] == "role" and ROLES[tokens[-1][1]] == "摄影" and not bracketed:
         return None  # …记者 刘 洋摄: a photo credit, which a caption ends in
-    people = read_people(text, start, end).people
     commentator = any(
         kind == "role" and ROLES[token] in ("评论员", "特约评论员") for kind, token, *_ in tokens
     )
-    if has_role and (people or commentator):
-        trailing = bracketed or kinds[-1] == "tail"
-        return Byline(people=people, trailing=trailing, guessed=guessed)
-    if bracketed and people and len(people) <= 4 and all(len(person.name) <= 4 for person in people):
-        return Byline(people=people, trailing=True, guessed=guessed)
-    return None
+    if any(kind in ("role", "lead", "tail") for kind in kinds) and (people or commentator):
+        return Byline(people=people, trailing=bracketed or kinds[-1] == "tail", guessed=guessed)
+    names_alone = bracketed and 0 < len(people) <= 4 and all(len(person.name) <= 4 for person in people)
+    return Byline(people=people, trailing=True, guessed=guessed) if names_alone else None
+
+
+def _byline_shaped(squeezed: str) -> bool:
+    """Whether text may be a byline at all: short, no sentence end, no clause mark at its end.
+
+    A bracket inside it, not around it, holds nothing but a note on the author:
+    ``…三重启示（评论员观察）`` is a headline with a column's tag.
+    """
+    if not 2 <= len(squeezed) <= MAX_BYLINE or any(char in SENTENCE_END for char in squeezed):
+        return False
+    bracketed = squeezed[0] in _OPEN and squeezed[-1] in _CLOSE
+    return squeezed[-1] not in "，、；：,;:" and (bracketed or not _inner_bracket(squeezed))
+
+
+def _inner_bracket(squeezed: str) -> bool:
+    """Whether a bracket inside a byline holds anything but a note on the author (（作者系…）)."""
+    at = max(squeezed.find("（"), squeezed.find("("))
+    return at >= 0 and not squeezed.startswith("作者", at + 1)
 
 
 def _byline_words_only(tokens: Sequence[tuple[str, str, int, int]]) -> bool:

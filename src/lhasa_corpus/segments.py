@@ -153,7 +153,7 @@ def page_units(raw: str, lines: Sequence[Line], squeezed: Squeezed) -> PageUnits
     text_units = []
     previous: Fragment | None = None
     for block in blocks:
-        after_sentence = previous is None or previous.after_cut or ends_sentence(previous.text)
+        after_sentence = previous is None or previous.after_cut or _ends_text(previous.text)
         text_units += split_block(raw, block, width, after_sentence=after_sentence)
         previous = block.fragments[-1]
     units = sorted(cut_units + text_units, key=lambda unit: unit.start)
@@ -244,7 +244,7 @@ def split_block(raw: str, block: Block, width: float, *, after_sentence: bool = 
     while index < len(fragments):
         line = fragments[index]
         if index > 0:
-            after_sentence = not body or ends_sentence(fragments[index - 1].text)
+            after_sentence = not body or _ends_text(fragments[index - 1].text)
         split = None
         if line.whole_line and opens_like_caption("".join(line.text.split())):
             # A photo's caption may stand between any two lines of a column, even in mid-sentence.
@@ -477,9 +477,23 @@ def _goes_on(unit: Unit, width: float) -> bool:
     return first.whole_line and not first.indented and first.fill >= local - 1
 
 
-def _ends_text(squeezed: str) -> bool:
-    """Whether body text ends where it stops: at a sentence end, or a note closed in brackets."""
-    return ends_sentence(squeezed) or (squeezed[:1] in "（(" and squeezed[-1:] in "）)")
+def _ends_text(text: str) -> bool:
+    """Whether body text ends where it stops: at a sentence end, or a note in brackets after one.
+
+    ``…传奇。（刊于《半月谈》2019年第24期）`` ends, and so does a note alone
+    (``（原题为《…》）``); ``…持续扩大影响力和`` does not.
+
+    >>> _ends_text("传奇。（刊于《半月谈》2019年第24期）"), _ends_text("（原题为《回归理性》）")
+    (True, True)
+    >>> _ends_text("持续扩大")
+    False
+    """
+    squeezed = "".join(text.split())
+    if squeezed.endswith(("）", ")")):
+        opening = max(squeezed.rfind("（"), squeezed.rfind("("))
+        if opening == 0 or (opening > 0 and ends_sentence(squeezed[:opening])):
+            return True
+    return ends_sentence(squeezed)
 
 
 def _set_as_body(unit: Unit, previous: Unit | None, following: Unit | None, width: float) -> bool:
