@@ -64,6 +64,8 @@ NEAR_FULL_EMS: Final = 3.0
 OWN_WIDTH_LINES: Final = 4
 #: The most lines a caption printed against the text is looked for above its credit.
 MAX_CAPTION_LINES: Final = 4
+#: Marks that end an article's text, as wire copy prints them.
+END_MARKS: Final = ("（完）", "(完)", "（完)", "(完）")
 #: How many times the rules that turn heading-shaped blocks back into body text run.
 MAX_SETTLING: Final = 3
 #: The most parts of one headline group: kicker, headline and two subheadlines.
@@ -716,6 +718,8 @@ class _Walker:
         if current is None or ended:
             current = self._open()
         current.body.append(unit)
+        if unit.squeezed.endswith(END_MARKS):
+            current.closed = True  # （完）: a wire's end mark
 
     def _opener(self, unit: Unit, kind: Literal["dateline", "mark"]) -> None:
         """A dateline or a 上接 mark opens an article, unless the article being read has no text yet."""
