@@ -611,8 +611,9 @@ def read_byline(text: str, start: int, end: int) -> Byline | None:
     if whole != squeezed and set(kinds) == {"word"}:
         people = people if len(people) <= 4 else ()  # ■ 李 文: a mark before names
         return Byline(people=people, guessed=guessed) if people else None
-    if kinds[-1] == "role" and ROLES[tokens[-1][1]] == "摄影" and not bracketed:
-        return None  # …记者 刘 洋摄: a photo credit, which a caption ends in
+    photo_credit = bool(people) and all(person.role == "摄影" for person in people)
+    if photo_credit and (bracketed or (kinds[-1] == "role" and ROLES[tokens[-1][1]] == "摄影")):
+        return None  # …记者 刘 洋摄, （摄影 莫从芳）: a photo credit, which a caption ends in
     commentator = any(
         kind == "role" and ROLES[token] in ("评论员", "特约评论员") for kind, token, *_ in tokens
     )

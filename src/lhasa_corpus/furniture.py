@@ -89,6 +89,9 @@ SECTION_ENDINGS: Final = (
     "读书",
     "文艺",
 )
+#: Endings only a section's name has (本地新闻, 综合新闻, 文体副刊): such a label needs no
+#: other furniture beside it, where 聚焦民生 might be a kicker.
+SECTION_NAMES: Final = ("新闻", "要闻", "综合", "副刊", "专刊", "专版", "特刊", "周刊", "时评", "理论")
 #: Papers whose name may stand at a page's edge.
 PAPER_NAMES: Final = ("拉萨日报", "西藏日报", "西藏商报")
 #: The most lines from each end of a page that furniture may take.
@@ -231,7 +234,8 @@ def _edge_run(lines: Sequence[Line]) -> list[Line]:
             break
         label = "".join(line.text.split())
         lone = len(pieces) == 1 and pieces[0].kind == "section"
-        found.append((line, lone and len(label) > MAX_BARE_SECTION and "·" not in label and "•" not in label))
+        named = label.endswith(SECTION_NAMES) or "·" in label or "•" in label
+        found.append((line, lone and len(label) > MAX_BARE_SECTION and not named))
     run: list[Line] = []
     for index, (line, bare) in enumerate(found):
         beside = [found[i] for i in (index - 1, index + 1) if 0 <= i < len(found)]

@@ -36,6 +36,8 @@ KICKER_GAP_EMS: Final = 4.0
 KICKER_RATIO: Final = 1.5
 #: Two lengths closer than this ratio make the main headline a guess.
 HEADLINE_LENGTH_RATIO: Final = 1.2
+#: Headings that open an editor's note, an item of its own.
+EDITORS_NOTES: Final = ("编者按", "【编者按】", "编者的话", "编后", "编后语")
 #: The least share of neighbouring wide characters with a space between in letter-spaced type.
 LETTER_SPACED_SHARE: Final = 0.7
 #: What opens a crosshead or an ordinal heading inside an article: 一、 （一） 1. 第一 ① ■ 【.
@@ -331,7 +333,7 @@ def judge_heading(context: HeadingContext, placement: Placement) -> Judgement:
         or column_tagged(squeezed)
     )
     marked = crosshead_marked(squeezed) or asks(squeezed) or context.indented
-    if cue or (len(context.squeezed_blocks) > 1 and not context.indented):
+    if cue or (len(context.squeezed_blocks) > 1 and not context.indented) or squeezed in EDITORS_NOTES:
         return Judgement(headline=True, guessed=False)
     if marked:
         return Judgement(headline=False, guessed=display)

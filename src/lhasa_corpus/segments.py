@@ -154,9 +154,12 @@ def page_units(raw: str, lines: Sequence[Line], squeezed: Squeezed) -> PageUnits
     cut_units += [Unit(kind="byline", start=s, end=e, byline=b) for s, e, b in closing]
     text_units = []
     previous: Fragment | None = None
-    for block in blocks:
+    for index, block in enumerate(blocks):
         after_sentence = previous is None or previous.after_cut or _ends_text(previous.text)
-        text_units += split_block(raw, block, width, after_sentence=after_sentence)
+        # The column a block is set in shows in it and in the blocks on either side.
+        around = [f for near in blocks[max(0, index - 1) : index + 2] for f in near.fragments]
+        local = _local_width(around, width)
+        text_units += split_block(raw, block, local, after_sentence=after_sentence)
         previous = block.fragments[-1]
     units = sorted(cut_units + text_units, key=lambda unit: unit.start)
     units = [part for unit in _settle_headings(raw, units, width) for part in _parts(unit)]
@@ -228,7 +231,8 @@ def split_block(raw: str, block: Block, width: float, *, after_sentence: bool = 
     """
     fragments = block.fragments
     last = fragments[-1]
-    if len(fragments) > 1 and last.whole_line:
+    whole = _whole_block_unit(raw, block, width)
+    if len(fragments) > 1 and last.whole_line and whole.kind != "byline":
         byline = read_byline(raw, last.start, last.end)
         if byline is not None:  # a byline printed right under its headline, or under the text
             head = split_block(raw, Block(fragments=fragments[:-1]), width, after_sentence=after_sentence)
@@ -236,10 +240,8 @@ def split_block(raw: str, block: Block, width: float, *, after_sentence: bool = 
                 kind="byline", start=last.start, end=last.end, block=Block(fragments=(last,)), byline=byline
             )
             return [*head, attrs.evolve(unit, glued=True)]
-    whole = _whole_block_unit(raw, block, width)
     if whole.kind != "body" or len(fragments) == 1:
         return [whole]
-    width = _local_width(fragments, width)  # an article may be set in a column of its own width
     units: list[Unit] = []
     body: list[Fragment] = []
     index = 0
@@ -642,18 +644,19 @@ def _group_neighbours(flow: Sequence[Item]) -> list[GroupNeighbours]:
 def _bylines_follow_headlines(flow: Sequence[Item]) -> bool:
     """Whether, on a page whose headlines follow their bodies, a byline line goes with the headline before it.
 
-    A byline printed under a headline is extracted with it or with the body
-    below it, the same way all over a page. A byline that opens the page
-    before any headline or text, or that stands right before a dateline,
-    says it goes with the body; otherwise it goes with the headline.
+    A byline printed under a headline is extracted either with the headline
+    or with the body below it, the same way all over a page. By default it
+    goes with the body, as the article's text does; only a byline that
+    stands after a headline with no text after it (the page's end, or the
+    next headline) shows that bylines go with their headlines on this page.
     """
     for index, item in enumerate(flow):
-        if not (isinstance(item, Unit) and item.kind == "byline" and item.opens_article):
+        if not (isinstance(item, Unit) and item.kind == "byline" and item.opens_article) or index == 0:
             continue
         following = flow[index + 1] if index + 1 < len(flow) else None
-        if index == 0 or (isinstance(following, Unit) and following.kind in ("dateline", "opening_mark")):
-            return False
-    return True
+        if isinstance(flow[index - 1], list) and (following is None or isinstance(following, list)):
+            return True
+    return False
 
 
 class _Walker:
