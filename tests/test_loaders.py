@@ -150,3 +150,23 @@ def test_cli_parse_pages_writes_one_line_per_page_with_leftovers(capsys: pytest.
     assert len(record["articles"]) == 10
     assert record["leftovers"] == []
     assert record["raw_text"] == SEED_PAGE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (
+            "拉萨日报".encode("gb18030") * 10 + b"\xff\xff",
+            "not UTF-8 or GB18030 text (as UTF-8: byte 0xc0 at offset 0; as GB18030: byte 0xff at offset 80)",
+        ),
+        ("拉萨日报".encode() * 10 + b"\xff", "not UTF-8 or GB18030 text (byte 0xff at offset 120)"),
+        (codecs.BOM_UTF8 + "拉萨".encode() + b"\xff", "not valid UTF-8 (byte 0xff at offset 9)"),
+    ],
+    ids=["gb18030-bad-late", "utf8-bad-late", "utf8-bom"],
+)
+def test_a_decode_error_names_the_offset_in_the_file(tmp_path: Path, data: bytes, problem: str) -> None:
+    path = tmp_path / "page.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        list(load_file(path))
+    assert str(caught.value) == f"{path}: {problem}"
