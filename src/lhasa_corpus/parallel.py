@@ -15,6 +15,9 @@ at the same places — but parses the files in a pool of worker processes:
   pool works the same on Linux, macOS and Windows and in a threaded parent.
 - *Whole files.* A file is parsed whole in one worker: it gives all its pages
   or one error, as in the serial loader.
+- *No orphans.* Each worker watches a pipe from the parent process and exits
+  when the parent is gone, however it ended (even by ``SIGKILL``), so a killed
+  build leaves no workers behind; the forkserver then exits with them.
 
 Folders and manifests are read in the parent (that is cheap); only the raw
 files are read and parsed in the workers. :func:`map_pages` also runs a
@@ -25,9 +28,14 @@ of ``lhasa-corpus parse`` is parallel too.
 from __future__ import annotations
 
 import collections
+import contextlib
 import multiprocessing
+import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Final, TypeVar
 
@@ -182,7 +190,12 @@ def _map_pool(
     # are reported at their place in the order, after the pages before them.
     chunks = _chunks(_work_items(entries_or_paths, max_bytes=max_bytes), chunk_size)
     pending: collections.deque[Future[list[_Outcome[T]]]] = collections.deque()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+    context = _context()
+    # Only this process holds the writing end; the workers see the reading end close when it exits.
+    parent_alive, alive = context.Pipe(duplex=False)
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_exit_with_parent, initargs=(parent_alive,)
+    )
     try:
         for chunk in chunks:
             pending.append(pool.submit(_parse_chunk, function, chunk, max_bytes))
@@ -194,6 +207,28 @@ def _map_pool(
         # Also reached when the consumer stops early or an error is raised:
         # drop the chunks not started yet rather than parse them for nobody.
         pool.shutdown(wait=True, cancel_futures=True)
+        alive.close()
+        parent_alive.close()
+
+
+def _exit_with_parent(parent_alive: Connection) -> None:
+    """Runs in each worker as it starts: end the worker as soon as the parent process is gone.
+
+    The parent never writes to the pipe; reading it returns only when the
+    parent's end closes, which the system does when the parent exits, even
+    when it is killed. Without this, a killed parent's workers (and the
+    forkserver, which waits for them) would live on, idle, holding their memory.
+    Ctrl-C is left to the parent, which stops the pool in order (a worker
+    would print a traceback of its own).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def wait() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            parent_alive.recv_bytes()
+        os._exit(1)
+
+    threading.Thread(target=wait, name="lhasa-corpus-parent-watch", daemon=True).start()
 
 
 def _context() -> multiprocessing.context.BaseContext:
