@@ -17,6 +17,7 @@ Parquet metadata), so it cannot drift from the files. Only
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -44,6 +45,9 @@ PRETTY_NAME: Final = "拉萨日报 (Lhasa Daily) page text, parsed into articles
 TASK_CATEGORIES: Final = ("text-generation", "token-classification")
 #: The default licence field: the text is the publisher's, see the card's licence section.
 DEFAULT_LICENSE: Final = "other"
+
+#: ASCII characters with a meaning in Markdown (CommonMark's escapable punctuation).
+_MARKDOWN_SPECIAL: Final = re.compile(r"[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]")
 
 _SIZE_CATEGORIES: Final = (
     (1_000, "n<1K"),
@@ -172,6 +176,36 @@ def _count_items(column: pa.ChunkedArray) -> int:
     return int(pc.sum(pc.list_value_length(column)).as_py() or 0)
 
 
+def markdown_text(text: str) -> str:
+    """Text from the input (a paper's name) made safe to stand in a line of Markdown.
+
+    White space runs, line breaks included, become one space, so the text
+    cannot start a line of its own (a heading, a ``---`` rule, a fence); the
+    ASCII characters Markdown gives a meaning to are escaped with a backslash,
+    so they print as themselves. Other text, Chinese included, is left alone.
+
+    >>> markdown_text("拉萨日报")
+    '拉萨日报'
+    >>> markdown_text("a *b*\\n---\\n```")
+    'a \\\\*b\\\\* \\\\-\\\\-\\\\- \\\\`\\\\`\\\\`'
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(text.split()))
+
+
+def fenced(code: str, language: str = "") -> list[str]:
+    """*code* as the lines of a fenced block that nothing in it can close.
+
+    The fence is one backtick longer than the longest run of backticks in the
+    code (and at least three), as CommonMark allows.
+
+    >>> fenced("echo ```")
+    ['````', 'echo ```', '````']
+    """
+    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + language, *code.splitlines(), fence]
+
+
 def counted(number: int, noun: str) -> str:
     """A count with its noun, plural unless the count is one.
 
@@ -226,7 +260,7 @@ def _summary_section(stats: dict[str, Any]) -> list[str]:
     span = (
         "of unknown date" if first is None else f"of {first}" if first == last else f"from {first} to {last}"
     )
-    papers = "、".join(stats["papers"]) or "an unnamed paper"
+    papers = "、".join(markdown_text(paper) for paper in stats["papers"]) or "an unnamed paper"
     return [
         f"# {PRETTY_NAME}",
         "",
@@ -309,7 +343,7 @@ def _build_section(stats: dict[str, Any], command: str | None) -> list[str]:
     settings = stats["settings"]
     lines = ["## How it was built", ""]
     if command:
-        lines += ["```sh", f"{command} --out DIR", "```", ""]
+        lines += [*fenced(f"{command} --out DIR", "sh"), ""]
     lines += [
         f"Built by lhasa_corpus {stats['version']} from {counted(len(stats['sources']), 'raw page file')}",
         f"(SHA-256 of the source list: `{stats['sources_sha256']}`).",

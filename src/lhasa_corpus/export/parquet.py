@@ -23,8 +23,9 @@ names Parquet shards::
 - *Provenance* is in each file's schema metadata under ``lhasa_corpus.*``
   keys: library and schema version, table, row count, sort order, the
   source files with their SHA-256, and the writer settings.
-- *Atomic.* Each table is written into a temporary folder and swapped in
-  whole; a crash leaves the old table or none, never a torn file.
+- *Atomic.* The tables and a ``manifest.json`` listing them are written into
+  a stage folder beside the dataset folder, which then replaces it in one
+  step (:mod:`._folder`): a crash leaves the old folder or the new one, whole.
 - *Reproducible.* No timestamps or random names reach the files, so the same
   pages and settings give byte-identical files.
 
@@ -39,7 +40,6 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final
@@ -50,7 +50,8 @@ import pyarrow.parquet as pq
 
 from lhasa_corpus import __version__
 from lhasa_corpus.errors import InputError
-from lhasa_corpus.export._files import staging_folder, swap_folder
+from lhasa_corpus.export._files import TEMP_PREFIX, sha256_of
+from lhasa_corpus.export._folder import MANIFEST_JSON, replacing
 from lhasa_corpus.export.schema import SCHEMA_VERSION, TABLES, schema_for
 from lhasa_corpus.models import Article, Issue, Page
 from lhasa_corpus.records import Record, article_from_record, article_record, page_from_record, page_record
@@ -79,6 +80,8 @@ SPILL_RUN_PAGES: Final = 64
 #: Spilled batches kept decoded while the sorted output is written: runs of
 #: this many interleaved sorted inputs are read without reading a batch twice.
 _CACHED_RUNS: Final = 8
+#: The folder, inside the stage, of the spill files (removed before the switch).
+SPILL_FOLDER: Final = f"{TEMP_PREFIX}spill"
 
 SortKey = tuple[Any, ...]
 
@@ -137,41 +140,90 @@ class ParquetDataset:
 
 
 def write_parquet(
-    pages: Iterable[Page | PageRows], folder: str | Path, *, settings: ParquetSettings | None = None
+    pages: Iterable[Page | PageRows],
+    folder: str | Path,
+    *,
+    settings: ParquetSettings | None = None,
+    keep_other_files: bool = False,
 ) -> ParquetDataset:
-    """Write the ``articles``, ``pages`` and ``issues`` tables of *pages* into *folder*.
+    """Write the ``articles``, ``pages`` and ``issues`` tables of *pages* and a ``manifest.json`` as *folder*.
 
     A page may come as a :class:`PageRows` (:func:`page_rows`) made elsewhere;
     the files are the same.
 
     *pages* is consumed once, lazily; memory stays flat however many there
-    are (a small sort key per page is all that is kept). Each table folder is
-    replaced whole, and only once every table has been written. Raises
-    :class:`ValueError` for two pages with one page ID or an article whose
-    page ID or date is not its page's.
+    are (a small sort key per page is all that is kept). The folder is
+    replaced as one unit, and only if it holds nothing but what an earlier
+    write put there (or, with *keep_other_files*, other entries at its top,
+    which are kept): see :mod:`lhasa_corpus.export._folder`. Raises
+    :class:`~lhasa_corpus.errors.OutputError` for a folder that may not be
+    replaced, and :class:`ValueError` for two pages with one page ID or an
+    article whose page ID or date is not its page's; either way *folder* is
+    left as it was.
     """
-    folder = Path(folder)
+    with replacing(folder, keep_other_files=keep_other_files) as stage:
+        written = write_tables(pages, stage, settings=settings)
+        write_manifest(stage, tables_manifest(written))
+    return attrs.evolve(written, folder=Path(folder))
+
+
+def write_tables(
+    pages: Iterable[Page | PageRows], folder: Path, *, settings: ParquetSettings | None = None
+) -> ParquetDataset:
+    """Write the three tables into *folder*, a new folder nobody else sees yet (a stage).
+
+    Nothing is swapped or replaced here: :func:`write_parquet` and the dataset
+    builder call this inside a stage that then replaces the dataset folder whole.
+    """
     settings = settings or ParquetSettings()
-    staging = staging_folder(folder)
-    writers = {name: _TableWriter(name, staging) for name in TABLES}
+    spill = folder / SPILL_FOLDER
+    spill.mkdir()
+    writers = {name: _TableWriter(name, spill) for name in TABLES}
     try:
         sources: set[tuple[str | None, str | None]] = set()
         for name, key, rows in _rows(pages, sources):
             writers[name].add(rows, key)
         source_list = tuple(sorted(sources, key=_source_order))
         written = tuple(
-            writer.write(
-                staging / "tables" / name, _metadata(name, writer.rows, source_list, settings), settings
-            )
+            writer.write(folder / name, _metadata(name, writer.rows, source_list, settings), settings)
             for name, writer in writers.items()
         )
-        for name in writers:
-            swap_folder(staging / "tables" / name, folder / name)
     finally:
         for writer in writers.values():
             writer.close()
-        shutil.rmtree(staging, ignore_errors=True)
+            writer.remove()
+    spill.rmdir()
     return ParquetDataset(folder=folder, tables=written, sources=source_list, settings=settings)
+
+
+def tables_manifest(written: ParquetDataset) -> dict[str, Any]:
+    """The ``manifest.json`` of tables just written: every shard with its rows, bytes and SHA-256.
+
+    :func:`~lhasa_corpus.export.build.write_dataset` adds the card, the JSON
+    Lines and the build's summary to it. The keys are in the order they are written.
+    """
+    tables = {}
+    for table in written.tables:
+        shards = []
+        for name in table.files:
+            path = written.folder / name
+            shards.append({"path": name, "bytes": path.stat().st_size, "sha256": sha256_of(path)})
+        tables[table.table] = {"rows": table.rows, "files": shards}
+    return {
+        "name": "lhasa_corpus",
+        "version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "tables": tables,
+        "files": {},
+        "sources": [{"file": file, "sha256": sha256} for file, sha256 in written.sources],
+        "settings": written.settings.as_record(),
+    }
+
+
+def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
+    """Write *manifest* as ``manifest.json`` in *folder* (a stage: no temporary file is needed)."""
+    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+    (folder / MANIFEST_JSON).write_text(text, encoding="utf-8", newline="\n")
 
 
 def to_arrow(pages: Iterable[Page], table: str = "articles") -> pa.Table:
@@ -461,11 +513,11 @@ class _TableWriter:
     usually is, reads each batch once.
     """
 
-    def __init__(self, table: str, staging: Path) -> None:
+    def __init__(self, table: str, spill: Path) -> None:
         self.table = table
         self.schema = schema_for(table)
         self.rows = 0
-        self._spill = staging / f"{table}.arrow"
+        self._spill = spill / f"{table}.arrow"
         self._sink = pa.OSFile(str(self._spill), "wb")
         self._ipc = pa.ipc.new_file(self._sink, self.schema)
         #: Per page: its sort key, its arrival number, its batch, its first row there, its row count.
@@ -511,6 +563,10 @@ class _TableWriter:
             self._open = False
             self._ipc.close()
             self._sink.close()
+
+    def remove(self) -> None:
+        """Remove the spill file, once closed."""
+        self._spill.unlink(missing_ok=True)
 
     def write(self, folder: Path, metadata: dict[str, str], settings: ParquetSettings) -> TableFiles:
         """Write the spilled rows, sorted, as shards into *folder*."""
