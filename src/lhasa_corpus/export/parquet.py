@@ -36,6 +36,7 @@ tables.
 
 from __future__ import annotations
 
+import array
 import datetime as dt
 import functools
 import hashlib
@@ -80,6 +81,13 @@ SPILL_RUN_PAGES: Final = 64
 #: Spilled batches kept decoded while the sorted output is written: runs of
 #: this many interleaved sorted inputs are read without reading a batch twice.
 _CACHED_RUNS: Final = 8
+#: Page slices a row group keeps apart before they are copied into one batch: a
+#: slice holds its whole spilled batch, and thousands of small pages' slices
+#: would hold every batch of the table.
+_COALESCE_SLICES: Final = 64
+#: Rows of the blocks a row group is kept in: a multiple of the 1,024 rows the
+#: Parquet writer encodes at a time (its write_batch_size), see :class:`_RowGroup`.
+_BLOCK_ROWS: Final = 8 * 1_024
 #: The folder, inside the stage, of the spill files (removed before the switch).
 SPILL_FOLDER: Final = f"{TEMP_PREFIX}spill"
 
@@ -184,8 +192,10 @@ def write_tables(
         for name, key, rows in _rows(pages, sources):
             writers[name].add(rows, key)
         source_list = tuple(sorted(sources, key=_source_order))
+        del sources
+        sources_json = _sources_json(source_list)
         written = tuple(
-            writer.write(folder / name, _metadata(name, writer.rows, source_list, settings), settings)
+            writer.write(folder / name, _metadata(name, writer.rows, sources_json, settings), settings)
             for name, writer in writers.items()
         )
     finally:
@@ -221,9 +231,13 @@ def tables_manifest(written: ParquetDataset) -> dict[str, Any]:
 
 
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
-    """Write *manifest* as ``manifest.json`` in *folder* (a stage: no temporary file is needed)."""
-    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-    (folder / MANIFEST_JSON).write_text(text, encoding="utf-8", newline="\n")
+    """Write *manifest* as ``manifest.json`` in *folder* (a stage: no temporary file is needed).
+
+    Written as it is encoded, without the whole text in memory at once.
+    """
+    with (folder / MANIFEST_JSON).open("w", encoding="utf-8", newline="\n") as stream:
+        json.dump(manifest, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
 
 
 def to_arrow(pages: Iterable[Page], table: str = "articles") -> pa.Table:
@@ -476,22 +490,30 @@ def _source_order(source: tuple[str | None, str | None]) -> tuple[tuple[bool, st
     return tuple((part is not None, part or "") for part in source)
 
 
-def _metadata(
-    table: str, rows: int, sources: tuple[tuple[str | None, str | None], ...], settings: ParquetSettings
-) -> dict[str, str]:
-    source_list = json.dumps(
-        [{"file": file, "sha256": sha256} for file, sha256 in sources],
-        ensure_ascii=False,
-        separators=(",", ":"),
+def _sources_json(sources: tuple[tuple[str | None, str | None], ...]) -> str:
+    """The source list as compact JSON, made one item at a time (a list of dicts costs far more).
+
+    The same text as ``json.dumps`` of the list of ``{"file", "sha256"}`` objects.
+
+    >>> _sources_json((("p1.txt", "ab"), (None, None)))
+    '[{"file":"p1.txt","sha256":"ab"},{"file":null,"sha256":null}]'
+    """
+    items = (
+        json.dumps({"file": file, "sha256": sha256}, ensure_ascii=False, separators=(",", ":"))
+        for file, sha256 in sources
     )
+    return "[" + ",".join(items) + "]"
+
+
+def _metadata(table: str, rows: int, sources_json: str, settings: ParquetSettings) -> dict[str, str]:
     values = {
         "version": __version__,
         "schema_version": SCHEMA_VERSION,
         "table": table,
         "rows": str(rows),
         "sort": ", ".join(_SORT_ORDER[table]) + " (unknown dates last)",
-        "sources": source_list,
-        "sources_sha256": hashlib.sha256(source_list.encode("utf-8")).hexdigest(),
+        "sources": sources_json,
+        "sources_sha256": hashlib.sha256(sources_json.encode("utf-8")).hexdigest(),
         "settings": json.dumps(settings.as_record(), sort_keys=True, separators=(",", ":")),
     }
     return {f"{METADATA_PREFIX}{key}": value for key, value in values.items()}
@@ -520,8 +542,11 @@ class _TableWriter:
         self._spill = spill / f"{table}.arrow"
         self._sink = pa.OSFile(str(self._spill), "wb")
         self._ipc = pa.ipc.new_file(self._sink, self.schema)
-        #: Per page: its sort key, its arrival number, its batch, its first row there, its row count.
-        self._places: list[tuple[SortKey, int, int, int, int]] = []
+        #: Per page, in the order they came: its sort key (shared with the other
+        #: tables' writers), and its batch, first row there and row count, three
+        #: numbers a page in a flat array: a tuple per page would cost ten times more.
+        self._keys: list[SortKey] = []
+        self._places = array.array("q")
         self._run: list[Record] = []
         self._run_pages = 0
         self._batches = 0
@@ -538,12 +563,14 @@ class _TableWriter:
         if isinstance(rows, pa.RecordBatch):
             if self._run:
                 self._spill_run()
-            self._places.append((key, len(self._places), self._batches, 0, count))
+            self._keys.append(key)
+            self._places.extend((self._batches, 0, count))
             self._write_batch(rows)
         else:
-            if self._run and (self._run_pages >= SPILL_RUN_PAGES or key < self._places[-1][0]):
+            if self._run and (self._run_pages >= SPILL_RUN_PAGES or key < self._keys[-1]):
                 self._spill_run()
-            self._places.append((key, len(self._places), self._batches, len(self._run), count))
+            self._keys.append(key)
+            self._places.extend((self._batches, len(self._run), count))
             self._run.extend(rows)
             self._run_pages += 1
         self.rows += count
@@ -575,10 +602,15 @@ class _TableWriter:
         self.close()
         folder.mkdir(parents=True)
         schema = self.schema.with_metadata(metadata)
-        self._places.sort()
+        # A stable sort: pages with equal keys keep the order they came in.
+        order = sorted(range(len(self._keys)), key=self._keys.__getitem__)
+        self._keys = []
+        places = self._places
         with pa.OSFile(str(self._spill)) as source:
             batch = functools.lru_cache(maxsize=_CACHED_RUNS)(pa.ipc.open_file(source).get_batch)
-            slices = (batch(index).slice(first, count) for _, _, index, first, count in self._places)
+            slices = (
+                batch(places[3 * page]).slice(places[3 * page + 1], places[3 * page + 2]) for page in order
+            )
             shards = _write_shards(folder, schema, slices, settings)
         names = []
         for index, (path, _) in enumerate(shards):
@@ -595,7 +627,7 @@ def _write_shards(
     shards: list[tuple[Path, int]] = []
     writer: pq.ParquetWriter | None = None
     shard_rows = shard_bytes = 0
-    buffer: list[pa.RecordBatch] = []
+    group = _RowGroup(schema)
     buffered_rows = buffered_bytes = 0
 
     def group_limit() -> int:
@@ -610,13 +642,12 @@ def _write_shards(
             path = folder / f"shard-{len(shards):05d}.parquet"
             shards.append((path, 0))
             writer = _parquet_writer(path, schema, settings)
-        table = pa.Table.from_batches(buffer, schema=schema).combine_chunks()
+        table = group.take()
         if table.num_rows:
             _write_row_group(writer, table)
         shard_rows += table.num_rows
         shard_bytes += buffered_bytes
         shards[-1] = (shards[-1][0], shard_rows)
-        buffer.clear()
         buffered_rows = buffered_bytes = 0
         full_by_rows = settings.shard_rows is not None and shard_rows >= settings.shard_rows
         if full_by_rows or shard_bytes >= settings.shard_bytes:
@@ -630,17 +661,74 @@ def _write_shards(
             while batch.num_rows:
                 take = min(batch.num_rows, group_limit() - buffered_rows)
                 part, batch = batch.slice(0, take), batch.slice(take)
-                buffer.append(part)
+                group.add(part)
+                # Counted per slice, however they are stored, so that the row groups are
+                # cut at the same rows whether a page came in a run or as its own batch.
                 buffered_rows += part.num_rows
                 buffered_bytes += part.nbytes
                 if buffered_rows >= group_limit() or buffered_bytes >= settings.row_group_bytes:
                     flush()
-        if buffer or not shards:
+        if group.rows or not shards:
             flush()
     finally:
         if writer is not None:
             writer.close()
     return shards
+
+
+class _RowGroup:
+    """The rows of the row group being filled, kept in a few contiguous batches.
+
+    A page comes as a slice of a spilled batch, and a slice holds its whole
+    batch: thousands of small pages' slices would hold every batch of the
+    table. So every :data:`_COALESCE_SLICES` slices are copied into one piece,
+    and pieces into blocks of :data:`_BLOCK_ROWS` rows. The row group is
+    written from the blocks as they are: their rows are a multiple of the
+    rows the Parquet writer encodes at a time, so it writes the bytes it would
+    write from one contiguous batch, without a copy of the whole row group.
+    """
+
+    def __init__(self, schema: pa.Schema) -> None:
+        self.schema = schema
+        self.rows = 0
+        self._blocks: list[pa.RecordBatch] = []
+        self._pieces: list[pa.RecordBatch] = []
+        self._piece_rows = 0
+        self._recent: list[pa.RecordBatch] = []
+
+    def add(self, part: pa.RecordBatch) -> None:
+        """Add the next rows of the row group."""
+        self._recent.append(part)
+        self.rows += part.num_rows
+        if len(self._recent) >= _COALESCE_SLICES:
+            self._settle()
+
+    def take(self) -> pa.Table:
+        """The rows added so far, as a table; the row group starts empty again."""
+        self._settle()
+        rest = _coalesced(self._pieces, self.schema) if self._pieces else []
+        table = pa.Table.from_batches(self._blocks + rest, schema=self.schema)
+        self._blocks, self._pieces, self._piece_rows, self.rows = [], [], 0, 0
+        return table
+
+    def _settle(self) -> None:
+        if self._recent:
+            self._pieces += _coalesced(self._recent, self.schema)
+            self._piece_rows += sum(part.num_rows for part in self._recent)
+            self._recent = []
+        if self._piece_rows >= _BLOCK_ROWS:
+            (whole,) = _coalesced(self._pieces, self.schema)
+            cut = whole.num_rows - whole.num_rows % _BLOCK_ROWS
+            self._blocks += [whole.slice(start, _BLOCK_ROWS) for start in range(0, cut, _BLOCK_ROWS)]
+            self._pieces = [whole.slice(cut)] if cut < whole.num_rows else []
+            self._piece_rows = whole.num_rows - cut
+
+
+def _coalesced(slices: list[pa.RecordBatch], schema: pa.Schema) -> list[pa.RecordBatch]:
+    """*slices* copied into one batch (none for no rows) that no longer holds what they were cut from."""
+    table = pa.Table.from_batches(slices, schema=schema).combine_chunks()
+    combined: list[pa.RecordBatch] = table.to_batches()
+    return combined
 
 
 def _parquet_writer(path: Path, schema: pa.Schema, settings: ParquetSettings) -> pq.ParquetWriter:
