@@ -340,3 +340,12 @@ def test_validate_finds_an_article_without_its_page_and_offsets_outside_the_text
     report = verify_dataset(out)
     assert f"article {article!r}: its page" in " ".join(report.problems)
     assert any(problem.startswith("issues: count 1 pages and 10 articles") for problem in report.problems)
+
+
+def test_validate_reads_a_folder_as_a_dataset_only_if_a_build_wrote_its_manifest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(SEED_PAGE, tmp_path / "page.txt")
+    (tmp_path / "manifest.json").write_text('{"name": "something else"}', encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 0
+    assert "corpus: 1 pages, 10 articles" in capsys.readouterr().out

@@ -91,9 +91,9 @@ class DatasetReport:
 
 
 def is_dataset_folder(path: str | Path) -> bool:
-    """Whether *path* is a folder a build wrote (it holds ``manifest.json``), not a corpus of raw pages."""
+    """Whether *path* is a folder a build wrote (its ``manifest.json`` is ours), not a corpus of raw pages."""
     path = Path(path)
-    return path.is_dir() and (path / MANIFEST_JSON).is_file() and not (path / "manifest.csv").exists()
+    return path.is_dir() and not (path / "manifest.csv").exists() and read_own_manifest(path) is not None
 
 
 def verify_dataset(folder: str | Path) -> DatasetReport:
