@@ -349,3 +349,18 @@ def test_validate_reads_a_folder_as_a_dataset_only_if_a_build_wrote_its_manifest
     (tmp_path / "manifest.json").write_text('{"name": "something else"}', encoding="utf-8")
     assert main(["validate", str(tmp_path)]) == 0
     assert "corpus: 1 pages, 10 articles" in capsys.readouterr().out
+
+
+def test_a_manifest_naming_paths_outside_its_folder_is_not_trusted(
+    builds: dict[str, Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "dataset"
+    shutil.copytree(builds["old"], out)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"]["../elsewhere.txt"] = "0" * 64
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (tmp_path / "elsewhere.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match="did not write"):
+        build_dataset([builds["new-corpus"]], out)
+    assert not verify_dataset(out).valid
+    assert (tmp_path / "elsewhere.txt").read_text(encoding="utf-8") == "mine"

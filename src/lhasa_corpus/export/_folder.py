@@ -41,7 +41,7 @@ import secrets
 import stat
 import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Final
 
 from lhasa_corpus.errors import OutputError, printable
@@ -176,7 +176,11 @@ def owned_files(manifest: dict[str, Any]) -> dict[str, tuple[int | None, str | N
 
 
 def read_own_manifest(folder: Path) -> dict[str, Any] | None:
-    """The ``manifest.json`` of *folder* if lhasa_corpus wrote it, else None."""
+    """The ``manifest.json`` of *folder* if lhasa_corpus wrote it, else None.
+
+    A manifest that lists a path leading out of the folder (absolute, or with
+    ``..``) is not one the builder wrote, and is not trusted to name files.
+    """
     path = folder / MANIFEST_JSON
     try:
         if not stat.S_ISREG(path.lstat().st_mode) or path.lstat().st_size > 64 * 2**20:
@@ -184,7 +188,10 @@ def read_own_manifest(folder: Path) -> dict[str, Any] | None:
         manifest = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(manifest, dict) or manifest.get("name") != "lhasa_corpus":
             return None
-        owned_files(manifest)
+        for name in owned_files(manifest):
+            listed = PurePosixPath(name)
+            if listed.is_absolute() or ".." in listed.parts or "\\" in name or not listed.parts:
+                return None
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
     return manifest
