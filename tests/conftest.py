@@ -17,6 +17,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from lhasa_corpus.export import _folder
+
+# The suite writes hundreds of throwaway dataset folders; flushing each to disk
+# before its switch costs a tenth of a second and protects nothing here. The
+# tests that kill a build run it in a subprocess, which flushes as users' builds do.
+_folder.DURABLE = False
+
 REPO = Path(__file__).resolve().parent.parent
 RAW = REPO / "data" / "raw"
 SEED_PAGE = RAW / "000_9f77f0cdd81bd34f.txt"

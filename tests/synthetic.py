@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import random
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
@@ -116,6 +117,15 @@ def write_corpus(
             (folder / bad).write_bytes(BAD_BYTES)
             rows.append(f"{bad},拉萨日报,{date.isoformat()},")
     (folder / MANIFEST_NAME).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder
+
+
+def dated_copies(folder: Path, *dates: str) -> Path:
+    """A corpus of the real page, once per date, so that each row is a page of its own; returns *folder*."""
+    folder.mkdir(parents=True)
+    shutil.copy(SEED_PAGE, folder / "page.txt")
+    rows = "".join(f"page.txt,拉萨日报,{date},1\n" for date in dates)
+    (folder / MANIFEST_NAME).write_text("file,paper,issue_date,page\n" + rows, encoding="utf-8")
     return folder
 
 

@@ -72,7 +72,7 @@ def test_a_bad_file_is_reported_in_one_line_and_the_good_ones_are_built(
     corpus_with_a_bad_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "dataset"
-    assert main(["build", str(corpus_with_a_bad_file), "--out", str(out), "--quiet"]) == 1
+    assert main(["build", str(corpus_with_a_bad_file), "--out", str(out), "--quiet"]) == 3
     printed = capsys.readouterr()
     [line] = printed.err.splitlines()
     assert line.startswith("lhasa-corpus: broken.txt: ")
@@ -84,7 +84,7 @@ def test_a_bad_file_is_reported_in_one_line_and_the_good_ones_are_built(
 
 def test_a_repeated_page_is_reported_and_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "dataset"
-    assert main(["build", str(SEED_PAGE), str(SEED_PAGE), "--out", str(out), "--quiet"]) == 1
+    assert main(["build", str(SEED_PAGE), str(SEED_PAGE), "--out", str(out), "--quiet"]) == 3
     [line] = capsys.readouterr().err.splitlines()
     assert "repeats page" in line
     assert len(list(read_parquet(out))) == 1
@@ -170,7 +170,7 @@ def test_export_reports_a_bad_line_and_keeps_the_good_ones(
     good = capsys.readouterr().out
     mixed = tmp_path / "mixed.jsonl"
     mixed.write_text('{"page_id": 1}\nnot json\n' + good, encoding="utf-8")
-    assert main(["export", str(mixed), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    assert main(["export", str(mixed), "--out", str(tmp_path / "out"), "--quiet"]) == 3
     errors = capsys.readouterr().err.splitlines()
     assert [error.split(": ")[1] for error in errors] == [f"{mixed}:1", f"{mixed}:2"]
     assert all("not a page record" in error for error in errors)

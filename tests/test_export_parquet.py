@@ -406,3 +406,26 @@ def test_atomic_path_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> No
         write_half_then_fail()
     assert target.read_text(encoding="utf-8") == "old"
     assert [path.name for path in tmp_path.iterdir()] == ["card.md"]
+
+
+def test_a_row_group_kept_in_blocks_writes_the_bytes_of_one_contiguous_batch(tmp_path: Path) -> None:
+    """Pages' slices are kept in blocks, not copied into one batch; the Parquet bytes are the same."""
+    from lhasa_corpus import parse_text  # noqa: PLC0415 - only this test parses
+
+    one = page_rows(parse_text("拉萨融媒讯（记者杨璐）对接会举行。\n\n对接会举行\n")).articles
+    table = pa.Table.from_batches([one] * 17_000).combine_chunks()  # more rows than two blocks hold
+    schema = ARTICLES.with_metadata({b"lhasa_corpus.table": b"articles"})
+    settings = ParquetSettings(row_group_bytes=2**40, shard_bytes=2**40, compression_level=1)
+    written = {}
+    for rows_per_slice in (5, 7):
+        folder = tmp_path / f"slices-of-{rows_per_slice}"
+        folder.mkdir()
+        slices = table.to_batches(max_chunksize=rows_per_slice)
+        [(path, rows)] = parquet_module._write_shards(folder, schema, iter(slices), settings)
+        assert rows == 17_000
+        written[rows_per_slice] = path.read_bytes()
+    contiguous = tmp_path / "contiguous.parquet"
+    writer = parquet_module._parquet_writer(contiguous, schema, settings)
+    writer.write_table(table.cast(schema), row_group_size=table.num_rows)
+    writer.close()
+    assert written[5] == written[7] == contiguous.read_bytes()

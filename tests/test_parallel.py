@@ -14,7 +14,8 @@ from lhasa_corpus.errors import InputError
 from lhasa_corpus.loaders import ManifestEntry, corpus_entries, iter_pages
 from lhasa_corpus.models import Page
 from lhasa_corpus.parallel import iter_pages_parallel, map_pages
-from tests.synthetic import write_corpus
+from tests.processes import HAVE_PROC, running_with_workers, wait_until_gone
+from tests.synthetic import dated_copies, write_corpus
 
 Event = tuple[str, object]
 
@@ -130,3 +131,15 @@ def _pages(pages: Iterable[Page]) -> list[Page]:
 
 def _ignore(error: InputError) -> None:
     """Errors are checked in the tests that are about them."""
+
+
+@pytest.mark.skipif(not HAVE_PROC, reason="reads the process tree from /proc")
+def test_killing_the_parent_of_a_jobs_build_stops_its_workers(tmp_path: Path) -> None:
+    dates = [f"2025-{month:02d}-{day:02d}" for month in range(1, 5) for day in range(1, 21)]
+    corpus = dated_copies(tmp_path / "corpus", *dates)  # eighty pages: seconds of work for two workers
+    arguments = ["build", str(corpus), "--out", str(tmp_path / "dataset"), "--jobs", "2", "--quiet"]
+    with running_with_workers(arguments) as (build, workers):
+        assert len(workers) >= 4, "the build ended before its workers were seen"
+        build.kill()
+        build.wait()
+        assert wait_until_gone(workers) == set()

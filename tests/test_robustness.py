@@ -108,7 +108,7 @@ def test_cli_reports_each_bad_file_on_one_line_and_parses_the_good_ones(
     for name, data in bad.items():
         (tmp_path / name).write_bytes(data)
     paths = [str(tmp_path / name) for name in bad] + [str(good), str(tmp_path / "missing.txt")]
-    assert main(["parse", *paths]) == 1
+    assert main(["parse", *paths]) == 3
     out, err = capsys.readouterr()
     errors = err.splitlines()
     assert len(errors) == 4

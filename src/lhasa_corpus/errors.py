@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 
 class LhasaCorpusError(Exception):
     """Base class of every error lhasa_corpus raises on purpose."""
@@ -20,6 +22,18 @@ class InputError(LhasaCorpusError):
         self.problem = problem
 
 
+class InputWarning(InputError):  # noqa: N818 - it travels and prints as input errors do
+    """Something odd about an input that was used all the same, such as two pages given one page number.
+
+    It travels the way input errors do (to the ``on_error`` handler), but the
+    input it names was not skipped; the command line prints it as a warning
+    and it does not change the exit status.
+
+    >>> str(InputWarning("b.txt", "is page 1 of 2025-09-16 too"))
+    'b.txt: is page 1 of 2025-09-16 too'
+    """
+
+
 class ManifestError(InputError):
     """A manifest row that is malformed or points outside the corpus root.
 
@@ -31,6 +45,19 @@ class ManifestError(InputError):
         where = source if line is None else f"{source}:{line}"
         super().__init__(where, problem)
         self.line = line
+
+
+class OutputError(LhasaCorpusError):
+    """A dataset folder that cannot be written: not ours, in use, or not a folder we may replace.
+
+    >>> str(OutputError("dataset", "another lhasa-corpus build is writing it"))
+    'dataset: another lhasa-corpus build is writing it'
+    """
+
+    def __init__(self, folder: str, problem: str) -> None:
+        super().__init__(f"{folder}: {problem}")
+        self.folder = folder
+        self.problem = problem
 
 
 class MissingExtraError(LhasaCorpusError, ImportError):
@@ -45,3 +72,32 @@ class MissingExtraError(LhasaCorpusError, ImportError):
         super().__init__(f"the '{package}' package is needed for this; install it with: {install}")
         self.package = package
         self.extra = extra
+
+
+def printable(path: str | os.PathLike[str]) -> str:
+    """A path as text that any UTF-8 stream can print, for messages.
+
+    A file name that is not UTF-8 reaches Python with its bad bytes as lone
+    surrogates (PEP 383); they are shown as ``\\xNN`` escapes instead of
+    breaking the stream they are written to. Valid names are left alone.
+
+    >>> printable("拉萨/p1.txt")
+    '拉萨/p1.txt'
+    >>> printable(b"bad\\xff.txt".decode("utf-8", "surrogateescape"))
+    'bad\\\\xff.txt'
+    """
+    text = os.fspath(path)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def is_utf8(text: str) -> bool:
+    """Whether *text* (a file name as Python decoded it) holds only valid UTF-8.
+
+    >>> is_utf8("拉萨.txt"), is_utf8(b"\\xff.txt".decode("utf-8", "surrogateescape"))
+    (True, False)
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

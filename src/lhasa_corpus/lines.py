@@ -69,7 +69,7 @@ def decode(data: bytes, source: str) -> str:
     if not data:
         raise InputError(source, "the file is empty")
     if data.startswith(codecs.BOM_UTF8):
-        return _decode_as(data[len(codecs.BOM_UTF8) :], "utf-8", source)
+        return _decode_as(data, "utf-8", source, skip=len(codecs.BOM_UTF8))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_as(data, "utf-16", source)
     for magic, name in _BINARY_MAGIC.items():
@@ -82,20 +82,26 @@ def decode(data: bytes, source: str) -> str:
     except UnicodeDecodeError as utf8_error:
         try:
             return data.decode("gb18030")
-        except UnicodeDecodeError:
-            byte = data[utf8_error.start]
-            raise InputError(
-                source,
-                f"not UTF-8 or GB18030 text (byte 0x{byte:02x} at offset {utf8_error.start})",
-            ) from None
+        except UnicodeDecodeError as gb_error:
+            # Each decoder fails at its own offset; both are named when they differ,
+            # for the file is in one of the two and only its reader knows which.
+            where = _byte_at(data, utf8_error.start)
+            if gb_error.start != utf8_error.start:
+                where = f"as UTF-8: {where}; as GB18030: {_byte_at(data, gb_error.start)}"
+            raise InputError(source, f"not UTF-8 or GB18030 text ({where})") from None
 
 
-def _decode_as(data: bytes, encoding: str, source: str) -> str:
+def _byte_at(data: bytes, offset: int) -> str:
+    return f"byte 0x{data[offset]:02x} at offset {offset}"
+
+
+def _decode_as(data: bytes, encoding: str, source: str, skip: int = 0) -> str:
+    """*data* after its first *skip* bytes, decoded; an error names its offset in the whole file."""
     try:
-        text = data.decode(encoding)
+        text = data[skip:].decode(encoding)
     except UnicodeDecodeError as error:
         raise InputError(
-            source, f"not valid {encoding.upper()} (byte 0x{data[error.start]:02x} at offset {error.start})"
+            source, f"not valid {encoding.upper()} ({_byte_at(data, skip + error.start)})"
         ) from None
     if "\x00" in text:
         raise InputError(

@@ -15,6 +15,9 @@ at the same places — but parses the files in a pool of worker processes:
   pool works the same on Linux, macOS and Windows and in a threaded parent.
 - *Whole files.* A file is parsed whole in one worker: it gives all its pages
   or one error, as in the serial loader.
+- *No orphans.* Each worker watches a pipe from the parent process and exits
+  when the parent is gone, however it ended (even by ``SIGKILL``), so a killed
+  build leaves no workers behind; the forkserver then exits with them.
 
 Folders and manifests are read in the parent (that is cheap); only the raw
 files are read and parsed in the workers. :func:`map_pages` also runs a
@@ -25,22 +28,25 @@ of ``lhasa-corpus parse`` is parallel too.
 from __future__ import annotations
 
 import collections
+import contextlib
 import multiprocessing
+import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Final, TypeVar
 
 from lhasa_corpus.errors import InputError, ManifestError
 from lhasa_corpus.loaders import (
-    DEFAULT_PAPER,
-    MANIFEST_NAME,
+    MAX_FILE_BYTES,
     ErrorHandler,
     ManifestEntry,
-    corpus_entries,
     iter_entries,
     iter_pages,
-    read_manifest,
+    walk_inputs,
 )
 from lhasa_corpus.models import Page
 
@@ -68,6 +74,7 @@ def iter_pages_parallel(
     jobs: int,
     on_error: ErrorHandler | None = None,
     chunk_size: int = CHUNK_SIZE,
+    max_bytes: int = MAX_FILE_BYTES,
 ) -> Iterator[Page]:
     """The pages of *entries_or_paths*, parsed by *jobs* processes, in the serial loader's order.
 
@@ -86,7 +93,9 @@ def iter_pages_parallel(
     ...
     ValueError: 'jobs' must be >= 1 (got 0)
     """
-    return map_pages(_same, entries_or_paths, jobs=jobs, on_error=on_error, chunk_size=chunk_size)
+    return map_pages(
+        _same, entries_or_paths, jobs=jobs, on_error=on_error, chunk_size=chunk_size, max_bytes=max_bytes
+    )
 
 
 def map_pages(
@@ -96,6 +105,7 @@ def map_pages(
     jobs: int,
     on_error: ErrorHandler | None = None,
     chunk_size: int = CHUNK_SIZE,
+    max_bytes: int = MAX_FILE_BYTES,
 ) -> Iterator[T]:
     """``function(page)`` for each page, computed in the workers, in the serial loader's order.
 
@@ -108,8 +118,8 @@ def map_pages(
     if chunk_size < 1:
         raise ValueError(f"'chunk_size' must be >= 1 (got {chunk_size})")
     if jobs == 1:
-        return _map_serial(function, entries_or_paths, on_error)
-    return _map_pool(function, entries_or_paths, jobs, on_error, chunk_size)
+        return _map_serial(function, entries_or_paths, on_error, max_bytes)
+    return _map_pool(function, entries_or_paths, jobs, on_error, chunk_size=chunk_size, max_bytes=max_bytes)
 
 
 def expand_entries(
@@ -135,22 +145,16 @@ def expand_entries(
             on_error(_rebuild_error(item))
 
 
-def _work_items(entries_or_paths: Iterable[EntryOrPath]) -> Iterator[ManifestEntry | _ErrorParts]:
-    """Entries, and in their place the folders and manifests that could not be read."""
+def _work_items(
+    entries_or_paths: Iterable[EntryOrPath], *, max_bytes: int = MAX_FILE_BYTES
+) -> Iterator[ManifestEntry | _ErrorParts]:
+    """Entries, and in their place the folders, manifests and rows that could not be used."""
     for item in entries_or_paths:
         if isinstance(item, ManifestEntry):
             yield item
             continue
-        path = Path(item)
-        if path.is_dir() or path.name == MANIFEST_NAME:
-            try:
-                entries = corpus_entries(path) if path.is_dir() else read_manifest(path)
-            except InputError as error:
-                yield _error_parts(error)
-                continue
-            yield from entries
-        else:
-            yield ManifestEntry(path=path, name=str(path), paper=DEFAULT_PAPER)
+        for found in walk_inputs([item], max_bytes=max_bytes):
+            yield found if isinstance(found, ManifestEntry) else _error_parts(found)
 
 
 def _same(page: Page) -> Page:
@@ -158,14 +162,17 @@ def _same(page: Page) -> Page:
 
 
 def _map_serial(
-    function: Callable[[Page], T], entries_or_paths: Iterable[EntryOrPath], on_error: ErrorHandler | None
+    function: Callable[[Page], T],
+    entries_or_paths: Iterable[EntryOrPath],
+    on_error: ErrorHandler | None,
+    max_bytes: int,
 ) -> Iterator[T]:
     """The serial loaders themselves, one item at a time, so nothing can differ."""
     for item in entries_or_paths:
         if isinstance(item, ManifestEntry):
-            pages = iter_entries([item], on_error=on_error)
+            pages = iter_entries([item], on_error=on_error, max_bytes=max_bytes)
         else:
-            pages = iter_pages([item], on_error=on_error)
+            pages = iter_pages([item], on_error=on_error, max_bytes=max_bytes)
         for page in pages:
             yield function(page)
 
@@ -175,16 +182,23 @@ def _map_pool(
     entries_or_paths: Iterable[EntryOrPath],
     jobs: int,
     on_error: ErrorHandler | None,
+    *,
     chunk_size: int,
+    max_bytes: int,
 ) -> Iterator[T]:
     # Errors of folders and manifests travel in the chunks too, so that they
     # are reported at their place in the order, after the pages before them.
-    chunks = _chunks(_work_items(entries_or_paths), chunk_size)
+    chunks = _chunks(_work_items(entries_or_paths, max_bytes=max_bytes), chunk_size)
     pending: collections.deque[Future[list[_Outcome[T]]]] = collections.deque()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+    context = _context()
+    # Only this process holds the writing end; the workers see the reading end close when it exits.
+    parent_alive, alive = context.Pipe(duplex=False)
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_exit_with_parent, initargs=(parent_alive,)
+    )
     try:
         for chunk in chunks:
-            pending.append(pool.submit(_parse_chunk, function, chunk))
+            pending.append(pool.submit(_parse_chunk, function, chunk, max_bytes))
             if len(pending) >= CHUNKS_PER_JOB * jobs:
                 yield from _outcomes(pending.popleft().result(), on_error)
         while pending:
@@ -193,6 +207,28 @@ def _map_pool(
         # Also reached when the consumer stops early or an error is raised:
         # drop the chunks not started yet rather than parse them for nobody.
         pool.shutdown(wait=True, cancel_futures=True)
+        alive.close()
+        parent_alive.close()
+
+
+def _exit_with_parent(parent_alive: Connection) -> None:
+    """Runs in each worker as it starts: end the worker as soon as the parent process is gone.
+
+    The parent never writes to the pipe; reading it returns only when the
+    parent's end closes, which the system does when the parent exits, even
+    when it is killed. Without this, a killed parent's workers (and the
+    forkserver, which waits for them) would live on, idle, holding their memory.
+    Ctrl-C is left to the parent, which stops the pool in order (a worker
+    would print a traceback of its own).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def wait() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            parent_alive.recv_bytes()
+        os._exit(1)
+
+    threading.Thread(target=wait, name="lhasa-corpus-parent-watch", daemon=True).start()
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -211,7 +247,7 @@ def _chunks(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
         yield chunk
 
 
-def _parse_chunk(function: Callable[[Page], T], chunk: list[_Item]) -> list[_Outcome[T]]:
+def _parse_chunk(function: Callable[[Page], T], chunk: list[_Item], max_bytes: int) -> list[_Outcome[T]]:
     """Runs in a worker: each entry's results, or its error, through the serial loader."""
     outcomes: list[_Outcome[T]] = []
     for entry in chunk:
@@ -219,7 +255,8 @@ def _parse_chunk(function: Callable[[Page], T], chunk: list[_Item]) -> list[_Out
             outcomes.append(([], entry))
             continue
         errors: list[InputError] = []
-        results = [function(page) for page in iter_entries([entry], on_error=errors.append)]
+        pages = iter_entries([entry], on_error=errors.append, max_bytes=max_bytes)
+        results = [function(page) for page in pages]
         outcomes.append((results, _error_parts(errors[0]) if errors else None))
     return outcomes
 

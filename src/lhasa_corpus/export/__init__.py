@@ -28,6 +28,7 @@ from lhasa_corpus.export.parquet import (
     write_parquet,
 )
 from lhasa_corpus.export.schema import ARTICLES, ISSUES, PAGES, TABLES, schema_for
+from lhasa_corpus.export.verify import DatasetReport, verify_dataset
 
 __all__ = [
     "ARTICLES",
@@ -35,6 +36,7 @@ __all__ = [
     "PAGES",
     "TABLES",
     "BuildSummary",
+    "DatasetReport",
     "PageRows",
     "ParquetDataset",
     "ParquetSettings",
@@ -54,6 +56,7 @@ __all__ = [
     "table_files",
     "to_arrow",
     "to_hf_dataset",
+    "verify_dataset",
     "write_dataset",
     "write_dataset_card",
     "write_parquet",

@@ -17,8 +17,9 @@ Parquet metadata), so it cannot drift from the files. Only
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final
@@ -44,6 +45,11 @@ PRETTY_NAME: Final = "拉萨日报 (Lhasa Daily) page text, parsed into articles
 TASK_CATEGORIES: Final = ("text-generation", "token-classification")
 #: The default licence field: the text is the publisher's, see the card's licence section.
 DEFAULT_LICENSE: Final = "other"
+
+#: Rows read at a time for the card's counts.
+_STATISTICS_BATCH_ROWS: Final = 4_096
+#: ASCII characters with a meaning in Markdown (CommonMark's escapable punctuation).
+_MARKDOWN_SPECIAL: Final = re.compile(r"[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]")
 
 _SIZE_CATEGORIES: Final = (
     (1_000, "n<1K"),
@@ -131,45 +137,120 @@ def _datasets() -> ModuleType:
 
 
 def _statistics(folder: Path) -> dict[str, Any]:
-    """Counts and provenance read from the Parquet files (only the columns needed)."""
+    """Counts and provenance read from the Parquet files, a batch of a few columns at a time.
+
+    Memory stays flat however large the tables are: nothing but the counts is kept.
+    """
     rows: dict[str, int] = {}
     files: dict[str, list[Path]] = {}
     for table in TABLES:
         files[table] = table_files(folder, table)
         rows[table] = sum(pq.ParquetFile(path).metadata.num_rows for path in files[table])
-    pages = read_table(folder, "pages", columns=["paper", "issue_date", "flags", "leftovers"])
-    articles = read_table(folder, "articles", columns=["flags", "contributors", "captions"])
     flags: Counter[str] = Counter()
-    for column in (articles["flags"], pages["flags"]):
-        for item in pc.value_counts(pc.list_flatten(column)).to_pylist():
-            flags[item["values"]] += item["counts"]
-    dates = pages["issue_date"]
+    papers: set[str] = set()
+    dates: list[Any] = []
+    undated = leftovers = contributors = captions = 0
+    for batch in _batches(files["pages"], ["paper", "issue_date", "flags", "leftovers"]):
+        papers.update(paper for paper in batch["paper"].to_pylist() if paper)
+        dates += [pc.min(batch["issue_date"]).as_py(), pc.max(batch["issue_date"]).as_py()]
+        undated += batch["issue_date"].null_count
+        leftovers += _count_true(pc.greater(pc.list_value_length(batch["leftovers"]), 0))
+        _count_flags(flags, batch["flags"])
+    for batch in _batches(files["articles"], ["flags", "contributors", "captions"]):
+        contributors += _count_items(batch["contributors"])
+        captions += _count_items(batch["captions"])
+        _count_flags(flags, batch["flags"])
+    known = [date for date in dates if date is not None]
     metadata = read_metadata(files["articles"][0])
     return {
         "rows": rows,
         "shards": {table: len(paths) for table, paths in files.items()},
         "bytes": {table: sum(path.stat().st_size for path in paths) for table, paths in files.items()},
-        "papers": sorted({paper for paper in pages["paper"].to_pylist() if paper}),
-        "first_date": pc.min(dates).as_py(),
-        "last_date": pc.max(dates).as_py(),
-        "undated_pages": dates.null_count,
+        "papers": sorted(papers),
+        "first_date": min(known, default=None),
+        "last_date": max(known, default=None),
+        "undated_pages": undated,
         "flags": dict(sorted(flags.items())),
-        "pages_with_leftovers": _count_true(pc.greater(pc.list_value_length(pages["leftovers"]), 0)),
-        "contributors": _count_items(articles["contributors"]),
-        "captions": _count_items(articles["captions"]),
+        "pages_with_leftovers": leftovers,
+        "contributors": contributors,
+        "captions": captions,
         "version": metadata.get("version", "unknown"),
-        "sources": json.loads(metadata.get("sources", "[]")),
+        "source_count": _count_items_of_json_array(metadata.get("sources", "[]")),
         "sources_sha256": metadata.get("sources_sha256", ""),
         "settings": json.loads(metadata.get("settings", "{}")),
     }
 
 
-def _count_true(mask: pa.ChunkedArray) -> int:
+def _batches(paths: list[Path], columns: list[str]) -> Iterator[pa.RecordBatch]:
+    for path in paths:
+        yield from pq.ParquetFile(path).iter_batches(batch_size=_STATISTICS_BATCH_ROWS, columns=columns)
+
+
+def _count_items_of_json_array(text: str) -> int:
+    """How many items a JSON array holds, read one at a time (the source list of a big corpus is long).
+
+    >>> _count_items_of_json_array('[{"file": "a,b"}, {"file": "[c]"}]'), _count_items_of_json_array("[]")
+    (2, 0)
+    """
+    decoder = json.JSONDecoder()
+    count = 0
+    position = _after_space(text, text.index("[") + 1)
+    while text[position] != "]":
+        _, position = decoder.raw_decode(text, position)
+        count += 1
+        position = _after_space(text, position)
+        if text[position] == ",":
+            position = _after_space(text, position + 1)
+    return count
+
+
+def _after_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\n\r":
+        position += 1
+    return position
+
+
+def _count_flags(flags: Counter[str], column: pa.Array) -> None:
+    for item in pc.value_counts(pc.list_flatten(column)).to_pylist():
+        flags[item["values"]] += item["counts"]
+
+
+def _count_true(mask: pa.Array) -> int:
     return int(pc.sum(mask).as_py() or 0)
 
 
-def _count_items(column: pa.ChunkedArray) -> int:
+def _count_items(column: pa.Array) -> int:
     return int(pc.sum(pc.list_value_length(column)).as_py() or 0)
+
+
+def markdown_text(text: str) -> str:
+    """Text from the input (a paper's name) made safe to stand in a line of Markdown.
+
+    White space runs, line breaks included, become one space, so the text
+    cannot start a line of its own (a heading, a ``---`` rule, a fence); the
+    ASCII characters Markdown gives a meaning to are escaped with a backslash,
+    so they print as themselves. Other text, Chinese included, is left alone.
+
+    >>> markdown_text("拉萨日报")
+    '拉萨日报'
+    >>> markdown_text("a *b*\\n---\\n```")
+    'a \\\\*b\\\\* \\\\-\\\\-\\\\- \\\\`\\\\`\\\\`'
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(text.split()))
+
+
+def fenced(code: str, language: str = "") -> list[str]:
+    """*code* as the lines of a fenced block that nothing in it can close.
+
+    The fence is one backtick longer than the longest run of backticks in the
+    code (and at least three), as CommonMark allows.
+
+    >>> fenced("echo ```")
+    ['````', 'echo ```', '````']
+    """
+    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + language, *code.splitlines(), fence]
 
 
 def counted(number: int, noun: str) -> str:
@@ -226,7 +307,7 @@ def _summary_section(stats: dict[str, Any]) -> list[str]:
     span = (
         "of unknown date" if first is None else f"of {first}" if first == last else f"from {first} to {last}"
     )
-    papers = "、".join(stats["papers"]) or "an unnamed paper"
+    papers = "、".join(markdown_text(paper) for paper in stats["papers"]) or "an unnamed paper"
     return [
         f"# {PRETTY_NAME}",
         "",
@@ -239,7 +320,7 @@ def _summary_section(stats: dict[str, Any]) -> list[str]:
         f"| articles | {rows['articles']:,} |",
         f"| pages | {rows['pages']:,} |",
         f"| issues | {rows['issues']:,} |",
-        f"| source files | {len(stats['sources']):,} |",
+        f"| source files | {stats['source_count']:,} |",
         f"| contributors named in bylines | {stats['contributors']:,} |",
         f"| photo captions | {stats['captions']:,} |",
         f"| pages of unknown date | {stats['undated_pages']:,} |",
@@ -312,9 +393,9 @@ def _build_section(stats: dict[str, Any], command: str | None) -> list[str]:
     settings = stats["settings"]
     lines = ["## How it was built", ""]
     if command:
-        lines += ["```sh", f"{command} --out DIR", "```", ""]
+        lines += [*fenced(f"{command} --out DIR", "sh"), ""]
     lines += [
-        f"Built by lhasa_corpus {stats['version']} from {counted(len(stats['sources']), 'raw page file')}",
+        f"Built by lhasa_corpus {stats['version']} from {counted(stats['source_count'], 'raw page file')}",
         f"(SHA-256 of the source list: `{stats['sources_sha256']}`).",
         "Each file's name and SHA-256 are in `manifest.json` and in every Parquet file's schema metadata",
         "under `lhasa_corpus.sources`.",

@@ -23,8 +23,9 @@ names Parquet shards::
 - *Provenance* is in each file's schema metadata under ``lhasa_corpus.*``
   keys: library and schema version, table, row count, sort order, the
   source files with their SHA-256, and the writer settings.
-- *Atomic.* Each table is written into a temporary folder and swapped in
-  whole; a crash leaves the old table or none, never a torn file.
+- *Atomic.* The tables and a ``manifest.json`` listing them are written into
+  a stage folder beside the dataset folder, which then replaces it in one
+  step (:mod:`._folder`): a crash leaves the old folder or the new one, whole.
 - *Reproducible.* No timestamps or random names reach the files, so the same
   pages and settings give byte-identical files.
 
@@ -35,11 +36,11 @@ tables.
 
 from __future__ import annotations
 
+import array
 import datetime as dt
 import functools
 import hashlib
 import json
-import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final
@@ -50,7 +51,8 @@ import pyarrow.parquet as pq
 
 from lhasa_corpus import __version__
 from lhasa_corpus.errors import InputError
-from lhasa_corpus.export._files import staging_folder, swap_folder
+from lhasa_corpus.export._files import TEMP_PREFIX, sha256_of
+from lhasa_corpus.export._folder import MANIFEST_JSON, replacing
 from lhasa_corpus.export.schema import SCHEMA_VERSION, TABLES, schema_for
 from lhasa_corpus.models import Article, Issue, Page
 from lhasa_corpus.records import Record, article_from_record, article_record, page_from_record, page_record
@@ -79,6 +81,15 @@ SPILL_RUN_PAGES: Final = 64
 #: Spilled batches kept decoded while the sorted output is written: runs of
 #: this many interleaved sorted inputs are read without reading a batch twice.
 _CACHED_RUNS: Final = 8
+#: Page slices a row group keeps apart before they are copied into one batch: a
+#: slice holds its whole spilled batch, and thousands of small pages' slices
+#: would hold every batch of the table.
+_COALESCE_SLICES: Final = 64
+#: Rows of the blocks a row group is kept in: a multiple of the 1,024 rows the
+#: Parquet writer encodes at a time (its write_batch_size), see :class:`_RowGroup`.
+_BLOCK_ROWS: Final = 8 * 1_024
+#: The folder, inside the stage, of the spill files (removed before the switch).
+SPILL_FOLDER: Final = f"{TEMP_PREFIX}spill"
 
 SortKey = tuple[Any, ...]
 
@@ -137,41 +148,96 @@ class ParquetDataset:
 
 
 def write_parquet(
-    pages: Iterable[Page | PageRows], folder: str | Path, *, settings: ParquetSettings | None = None
+    pages: Iterable[Page | PageRows],
+    folder: str | Path,
+    *,
+    settings: ParquetSettings | None = None,
+    keep_other_files: bool = False,
 ) -> ParquetDataset:
-    """Write the ``articles``, ``pages`` and ``issues`` tables of *pages* into *folder*.
+    """Write the ``articles``, ``pages`` and ``issues`` tables of *pages* and a ``manifest.json`` as *folder*.
 
     A page may come as a :class:`PageRows` (:func:`page_rows`) made elsewhere;
     the files are the same.
 
     *pages* is consumed once, lazily; memory stays flat however many there
-    are (a small sort key per page is all that is kept). Each table folder is
-    replaced whole, and only once every table has been written. Raises
-    :class:`ValueError` for two pages with one page ID or an article whose
-    page ID or date is not its page's.
+    are (a small sort key per page is all that is kept). The folder is
+    replaced as one unit, and only if it holds nothing but what an earlier
+    write put there (or, with *keep_other_files*, other entries at its top,
+    which are kept): see :mod:`lhasa_corpus.export._folder`. Raises
+    :class:`~lhasa_corpus.errors.OutputError` for a folder that may not be
+    replaced, and :class:`ValueError` for two pages with one page ID or an
+    article whose page ID or date is not its page's; either way *folder* is
+    left as it was.
     """
-    folder = Path(folder)
+    with replacing(folder, keep_other_files=keep_other_files) as stage:
+        written = write_tables(pages, stage, settings=settings)
+        write_manifest(stage, tables_manifest(written))
+    return attrs.evolve(written, folder=Path(folder))
+
+
+def write_tables(
+    pages: Iterable[Page | PageRows], folder: Path, *, settings: ParquetSettings | None = None
+) -> ParquetDataset:
+    """Write the three tables into *folder*, a new folder nobody else sees yet (a stage).
+
+    Nothing is swapped or replaced here: :func:`write_parquet` and the dataset
+    builder call this inside a stage that then replaces the dataset folder whole.
+    """
     settings = settings or ParquetSettings()
-    staging = staging_folder(folder)
-    writers = {name: _TableWriter(name, staging) for name in TABLES}
+    spill = folder / SPILL_FOLDER
+    spill.mkdir()
+    writers = {name: _TableWriter(name, spill) for name in TABLES}
     try:
         sources: set[tuple[str | None, str | None]] = set()
         for name, key, rows in _rows(pages, sources):
             writers[name].add(rows, key)
         source_list = tuple(sorted(sources, key=_source_order))
+        del sources
+        sources_json = _sources_json(source_list)
         written = tuple(
-            writer.write(
-                staging / "tables" / name, _metadata(name, writer.rows, source_list, settings), settings
-            )
+            writer.write(folder / name, _metadata(name, writer.rows, sources_json, settings), settings)
             for name, writer in writers.items()
         )
-        for name in writers:
-            swap_folder(staging / "tables" / name, folder / name)
     finally:
         for writer in writers.values():
             writer.close()
-        shutil.rmtree(staging, ignore_errors=True)
+            writer.remove()
+    spill.rmdir()
     return ParquetDataset(folder=folder, tables=written, sources=source_list, settings=settings)
+
+
+def tables_manifest(written: ParquetDataset) -> dict[str, Any]:
+    """The ``manifest.json`` of tables just written: every shard with its rows, bytes and SHA-256.
+
+    :func:`~lhasa_corpus.export.build.write_dataset` adds the card, the JSON
+    Lines and the build's summary to it. The keys are in the order they are written.
+    """
+    tables = {}
+    for table in written.tables:
+        shards = []
+        for name in table.files:
+            path = written.folder / name
+            shards.append({"path": name, "bytes": path.stat().st_size, "sha256": sha256_of(path)})
+        tables[table.table] = {"rows": table.rows, "files": shards}
+    return {
+        "name": "lhasa_corpus",
+        "version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "tables": tables,
+        "files": {},
+        "sources": [{"file": file, "sha256": sha256} for file, sha256 in written.sources],
+        "settings": written.settings.as_record(),
+    }
+
+
+def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
+    """Write *manifest* as ``manifest.json`` in *folder* (a stage: no temporary file is needed).
+
+    Written as it is encoded, without the whole text in memory at once.
+    """
+    with (folder / MANIFEST_JSON).open("w", encoding="utf-8", newline="\n") as stream:
+        json.dump(manifest, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
 
 
 def to_arrow(pages: Iterable[Page], table: str = "articles") -> pa.Table:
@@ -424,22 +490,30 @@ def _source_order(source: tuple[str | None, str | None]) -> tuple[tuple[bool, st
     return tuple((part is not None, part or "") for part in source)
 
 
-def _metadata(
-    table: str, rows: int, sources: tuple[tuple[str | None, str | None], ...], settings: ParquetSettings
-) -> dict[str, str]:
-    source_list = json.dumps(
-        [{"file": file, "sha256": sha256} for file, sha256 in sources],
-        ensure_ascii=False,
-        separators=(",", ":"),
+def _sources_json(sources: tuple[tuple[str | None, str | None], ...]) -> str:
+    """The source list as compact JSON, made one item at a time (a list of dicts costs far more).
+
+    The same text as ``json.dumps`` of the list of ``{"file", "sha256"}`` objects.
+
+    >>> _sources_json((("p1.txt", "ab"), (None, None)))
+    '[{"file":"p1.txt","sha256":"ab"},{"file":null,"sha256":null}]'
+    """
+    items = (
+        json.dumps({"file": file, "sha256": sha256}, ensure_ascii=False, separators=(",", ":"))
+        for file, sha256 in sources
     )
+    return "[" + ",".join(items) + "]"
+
+
+def _metadata(table: str, rows: int, sources_json: str, settings: ParquetSettings) -> dict[str, str]:
     values = {
         "version": __version__,
         "schema_version": SCHEMA_VERSION,
         "table": table,
         "rows": str(rows),
         "sort": ", ".join(_SORT_ORDER[table]) + " (unknown dates last)",
-        "sources": source_list,
-        "sources_sha256": hashlib.sha256(source_list.encode("utf-8")).hexdigest(),
+        "sources": sources_json,
+        "sources_sha256": hashlib.sha256(sources_json.encode("utf-8")).hexdigest(),
         "settings": json.dumps(settings.as_record(), sort_keys=True, separators=(",", ":")),
     }
     return {f"{METADATA_PREFIX}{key}": value for key, value in values.items()}
@@ -461,15 +535,18 @@ class _TableWriter:
     usually is, reads each batch once.
     """
 
-    def __init__(self, table: str, staging: Path) -> None:
+    def __init__(self, table: str, spill: Path) -> None:
         self.table = table
         self.schema = schema_for(table)
         self.rows = 0
-        self._spill = staging / f"{table}.arrow"
+        self._spill = spill / f"{table}.arrow"
         self._sink = pa.OSFile(str(self._spill), "wb")
         self._ipc = pa.ipc.new_file(self._sink, self.schema)
-        #: Per page: its sort key, its arrival number, its batch, its first row there, its row count.
-        self._places: list[tuple[SortKey, int, int, int, int]] = []
+        #: Per page, in the order they came: its sort key (shared with the other
+        #: tables' writers), and its batch, first row there and row count, three
+        #: numbers a page in a flat array: a tuple per page would cost ten times more.
+        self._keys: list[SortKey] = []
+        self._places = array.array("q")
         self._run: list[Record] = []
         self._run_pages = 0
         self._batches = 0
@@ -486,12 +563,14 @@ class _TableWriter:
         if isinstance(rows, pa.RecordBatch):
             if self._run:
                 self._spill_run()
-            self._places.append((key, len(self._places), self._batches, 0, count))
+            self._keys.append(key)
+            self._places.extend((self._batches, 0, count))
             self._write_batch(rows)
         else:
-            if self._run and (self._run_pages >= SPILL_RUN_PAGES or key < self._places[-1][0]):
+            if self._run and (self._run_pages >= SPILL_RUN_PAGES or key < self._keys[-1]):
                 self._spill_run()
-            self._places.append((key, len(self._places), self._batches, len(self._run), count))
+            self._keys.append(key)
+            self._places.extend((self._batches, len(self._run), count))
             self._run.extend(rows)
             self._run_pages += 1
         self.rows += count
@@ -512,6 +591,10 @@ class _TableWriter:
             self._ipc.close()
             self._sink.close()
 
+    def remove(self) -> None:
+        """Remove the spill file, once closed."""
+        self._spill.unlink(missing_ok=True)
+
     def write(self, folder: Path, metadata: dict[str, str], settings: ParquetSettings) -> TableFiles:
         """Write the spilled rows, sorted, as shards into *folder*."""
         if self._run:
@@ -519,10 +602,15 @@ class _TableWriter:
         self.close()
         folder.mkdir(parents=True)
         schema = self.schema.with_metadata(metadata)
-        self._places.sort()
+        # A stable sort: pages with equal keys keep the order they came in.
+        order = sorted(range(len(self._keys)), key=self._keys.__getitem__)
+        self._keys = []
+        places = self._places
         with pa.OSFile(str(self._spill)) as source:
             batch = functools.lru_cache(maxsize=_CACHED_RUNS)(pa.ipc.open_file(source).get_batch)
-            slices = (batch(index).slice(first, count) for _, _, index, first, count in self._places)
+            slices = (
+                batch(places[3 * page]).slice(places[3 * page + 1], places[3 * page + 2]) for page in order
+            )
             shards = _write_shards(folder, schema, slices, settings)
         names = []
         for index, (path, _) in enumerate(shards):
@@ -539,7 +627,7 @@ def _write_shards(
     shards: list[tuple[Path, int]] = []
     writer: pq.ParquetWriter | None = None
     shard_rows = shard_bytes = 0
-    buffer: list[pa.RecordBatch] = []
+    group = _RowGroup(schema)
     buffered_rows = buffered_bytes = 0
 
     def group_limit() -> int:
@@ -554,13 +642,12 @@ def _write_shards(
             path = folder / f"shard-{len(shards):05d}.parquet"
             shards.append((path, 0))
             writer = _parquet_writer(path, schema, settings)
-        table = pa.Table.from_batches(buffer, schema=schema).combine_chunks()
+        table = group.take()
         if table.num_rows:
             _write_row_group(writer, table)
         shard_rows += table.num_rows
         shard_bytes += buffered_bytes
         shards[-1] = (shards[-1][0], shard_rows)
-        buffer.clear()
         buffered_rows = buffered_bytes = 0
         full_by_rows = settings.shard_rows is not None and shard_rows >= settings.shard_rows
         if full_by_rows or shard_bytes >= settings.shard_bytes:
@@ -574,17 +661,74 @@ def _write_shards(
             while batch.num_rows:
                 take = min(batch.num_rows, group_limit() - buffered_rows)
                 part, batch = batch.slice(0, take), batch.slice(take)
-                buffer.append(part)
+                group.add(part)
+                # Counted per slice, however they are stored, so that the row groups are
+                # cut at the same rows whether a page came in a run or as its own batch.
                 buffered_rows += part.num_rows
                 buffered_bytes += part.nbytes
                 if buffered_rows >= group_limit() or buffered_bytes >= settings.row_group_bytes:
                     flush()
-        if buffer or not shards:
+        if group.rows or not shards:
             flush()
     finally:
         if writer is not None:
             writer.close()
     return shards
+
+
+class _RowGroup:
+    """The rows of the row group being filled, kept in a few contiguous batches.
+
+    A page comes as a slice of a spilled batch, and a slice holds its whole
+    batch: thousands of small pages' slices would hold every batch of the
+    table. So every :data:`_COALESCE_SLICES` slices are copied into one piece,
+    and pieces into blocks of :data:`_BLOCK_ROWS` rows. The row group is
+    written from the blocks as they are: their rows are a multiple of the
+    rows the Parquet writer encodes at a time, so it writes the bytes it would
+    write from one contiguous batch, without a copy of the whole row group.
+    """
+
+    def __init__(self, schema: pa.Schema) -> None:
+        self.schema = schema
+        self.rows = 0
+        self._blocks: list[pa.RecordBatch] = []
+        self._pieces: list[pa.RecordBatch] = []
+        self._piece_rows = 0
+        self._recent: list[pa.RecordBatch] = []
+
+    def add(self, part: pa.RecordBatch) -> None:
+        """Add the next rows of the row group."""
+        self._recent.append(part)
+        self.rows += part.num_rows
+        if len(self._recent) >= _COALESCE_SLICES:
+            self._settle()
+
+    def take(self) -> pa.Table:
+        """The rows added so far, as a table; the row group starts empty again."""
+        self._settle()
+        rest = _coalesced(self._pieces, self.schema) if self._pieces else []
+        table = pa.Table.from_batches(self._blocks + rest, schema=self.schema)
+        self._blocks, self._pieces, self._piece_rows, self.rows = [], [], 0, 0
+        return table
+
+    def _settle(self) -> None:
+        if self._recent:
+            self._pieces += _coalesced(self._recent, self.schema)
+            self._piece_rows += sum(part.num_rows for part in self._recent)
+            self._recent = []
+        if self._piece_rows >= _BLOCK_ROWS:
+            (whole,) = _coalesced(self._pieces, self.schema)
+            cut = whole.num_rows - whole.num_rows % _BLOCK_ROWS
+            self._blocks += [whole.slice(start, _BLOCK_ROWS) for start in range(0, cut, _BLOCK_ROWS)]
+            self._pieces = [whole.slice(cut)] if cut < whole.num_rows else []
+            self._piece_rows = whole.num_rows - cut
+
+
+def _coalesced(slices: list[pa.RecordBatch], schema: pa.Schema) -> list[pa.RecordBatch]:
+    """*slices* copied into one batch (none for no rows) that no longer holds what they were cut from."""
+    table = pa.Table.from_batches(slices, schema=schema).combine_chunks()
+    combined: list[pa.RecordBatch] = table.to_batches()
+    return combined
 
 
 def _parquet_writer(path: Path, schema: pa.Schema, settings: ParquetSettings) -> pq.ParquetWriter:
