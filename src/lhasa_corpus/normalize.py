@@ -25,7 +25,10 @@ _BREAK = re.compile(f"[{LINE_BREAKS}\f]")
 #: A whole run of white space that holds a line break: a match starts at the
 #: run's first character and the greedy ``\s*`` takes the run to its end.
 _BROKEN_RUN = re.compile(rf"\s*{_BREAK.pattern}\s*")
-_HYPHEN_SPACE = re.compile(f"([A-Za-z0-9]+-){INLINE_SPACE_RUN}(?=([A-Za-z0-9]+))")
+#: A Latin compound's hyphen and the spaces after it. The compound is matched
+#: from the start of its run of letters and digits only, so a long run with
+#: no hyphen is read once, not once per character.
+_HYPHEN_SPACE = re.compile(f"(?<![A-Za-z0-9])([A-Za-z0-9]+-){INLINE_SPACE_RUN}(?=([A-Za-z0-9]+))")
 
 
 def join_wrapped_lines(text: str) -> str:
@@ -119,6 +122,9 @@ def remove_space_after_hyphen(text: str) -> str:
     >>> remove_space_after_hyphen("a well- known case")
     'a well- known case'
     """
+
+    if "-" not in text:
+        return text
 
     def replace(match: re.Match[str]) -> str:
         start, end = match.start(), match.end() + len(match.group(2))
