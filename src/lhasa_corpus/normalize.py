@@ -122,7 +122,6 @@ def remove_space_after_hyphen(text: str) -> str:
     >>> remove_space_after_hyphen("a well- known case")
     'a well- known case'
     """
-
     if "-" not in text:
         return text
 
