@@ -345,7 +345,7 @@ def judge_heading(context: HeadingContext, placement: Placement) -> Judgement:
     before = shared_pairs(pairs, han_only(context.text_before)) / len(pairs)
     after = shared_pairs(pairs, han_only(context.text_after)) / len(pairs)
     if placement == "after":
-        return Judgement(headline=before >= after, guessed=True)
+        return Judgement(headline=before > after, guessed=True)
     new_topic = after >= NEW_TOPIC_SHARE and before * OLD_TOPIC_RATIO <= after
     return Judgement(headline=new_topic, guessed=True)
 

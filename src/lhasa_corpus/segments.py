@@ -39,6 +39,7 @@ from lhasa_corpus.headlines import (
     Placement,
     asks,
     continues_heading,
+    crosshead_marked,
     decide_placement,
     heading_shaped,
     judge_heading,
@@ -145,10 +146,7 @@ def page_units(raw: str, lines: Sequence[Line], squeezed: Squeezed) -> PageUnits
     furniture = [piece for piece in find_furniture(lines) if taken.take(piece.start, piece.end)]
     fragments = cut_fragments(lines, taken.spans())
     blocks = group_blocks(fragments)
-    # A line with another after it in its block wrapped: it fills its column. Headlines,
-    # mostly one line a block, and paragraphs' last lines do not say how wide the column is.
-    wrapped = [fragment for block in blocks for fragment in block.fragments[:-1]]
-    width = column_width(wrapped or fragments)
+    width = page_width(blocks)
     cut_units: list[Unit] = [Unit(kind="dateline", start=d.start, end=d.end, dateline=d) for d in datelines]
     cut_units += [_mark_unit(mark) for mark in marks]
     cut_units += [Unit(kind="byline", start=s, end=e, byline=b) for s, e, b in closing]
@@ -174,6 +172,33 @@ def page_units(raw: str, lines: Sequence[Line], squeezed: Squeezed) -> PageUnits
     return PageUnits(
         units=tuple(units), furniture=tuple(furniture), width=width, dateline_lines=dateline_lines
     )
+
+
+def page_width(blocks: Sequence[Block]) -> float:
+    """The width of a page's body column, in ems: the most common fill of its wrapped body lines.
+
+    A line with another after it in its block wrapped, so it fills its
+    column; a paragraph's last line does not. Headings are left out, wrapped
+    or not: they are set in their own width. A line that a dateline or a
+    mark cuts tells its width where no whole line does.
+
+    >>> from lhasa_corpus.blocks import cut_fragments, group_blocks
+    >>> from lhasa_corpus.lines import split_lines
+    >>> text = "柳 梧 新 区 举 办\\n环 保 宣 传 活 动\\n\\n今年以来，柳梧新区\\n举办环保宣传活动。"
+    >>> page_width(group_blocks(cut_fragments(split_lines(text), [])))
+    9.0
+    """
+    wrapped = [
+        fragment
+        for block in blocks
+        if not heading_shaped(block.squeezed, len(block.fragments))
+        for fragment in block.fragments[:-1]
+    ]
+    whole = [fragment for fragment in wrapped if fragment.whole_line]
+    fills = Counter(fragment.fill for fragment in whole or wrapped)
+    if not fills:
+        return column_width([fragment for block in blocks for fragment in block.fragments])
+    return max(fills, key=lambda fill: (fills[fill], fill))
 
 
 def _mark_unit(mark: Continuation) -> Unit:
@@ -465,8 +490,9 @@ def _set_between(unit: Unit, previous: Unit | None, following: Unit, width: floa
     assert following.block is not None
     if previous is not None and previous.kind == "body" and not _ends_text(previous.squeezed):
         return True
-    if following.block.fragments[0].indented:
-        # A new paragraph opens after it, so it ends none: a paragraph's last line ends a sentence.
+    if following.block.fragments[0].indented or crosshead_marked(unit.squeezed):
+        # A new paragraph opens after it, so it ends none (a paragraph's last line ends a
+        # sentence); or it opens like an ordinal heading (二、…), whatever its length.
         return False
     if previous is not None and previous.kind == "heading":
         return _goes_on(following, width) and _set_as_body(unit, None, following, width)
@@ -622,11 +648,15 @@ def _group_neighbours(flow: Sequence[Item]) -> list[GroupNeighbours]:
 
     A group at the start of the page has no previous text, one at the end no
     following text (None): what lies between two groups is one stretch, shared
-    by both, so the vote reads each stretch at most twice.
+    by both, so the vote reads each stretch at most twice. A heading shaped
+    like a crosshead (``二、…``, a question, a paragraph's indent) does not
+    vote: a crosshead opens the text after it whichever way headlines stand.
     """
     stretches: list[list[str]] = [[]]
     groups: list[list[Unit]] = []
     for item in flow:
+        if isinstance(item, list) and _crosshead_like(item):
+            continue
         if isinstance(item, list):
             groups.append(item)
             stretches.append([])
@@ -639,6 +669,11 @@ def _group_neighbours(flow: Sequence[Item]) -> list[GroupNeighbours]:
         )
         for i, group in enumerate(groups)
     ]
+
+
+def _crosshead_like(group: Sequence[Unit]) -> bool:
+    squeezed = "".join(unit.squeezed for unit in group)
+    return len(group) == 1 and (crosshead_marked(squeezed) or asks(squeezed) or group[0].indented)
 
 
 def _bylines_follow_headlines(flow: Sequence[Item]) -> bool:
