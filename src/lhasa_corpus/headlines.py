@@ -40,11 +40,14 @@ HEADLINE_LENGTH_RATIO: Final = 1.2
 EDITORS_NOTES: Final = ("编者按", "【编者按】", "编者的话", "编后", "编后语")
 #: The least share of neighbouring wide characters with a space between in letter-spaced type.
 LETTER_SPACED_SHARE: Final = 0.7
-#: What opens a crosshead or an ordinal heading inside an article: 一、 （一） 1. 第一 ① ■ 【.
-_CROSSHEAD_OPENING = re.compile(
-    r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]"
-    r"|第[一二三四五六七八九十]{1,3}[，,、:：\s]|[①②③④⑤⑥⑦⑧⑨⑩]|[■□●○◆◇▲△★☆▶►【〖])"
+#: An ordinal opening: 一、 （二） 3. 第四，
+_ORDINAL_TEXT = (
+    r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]"
+    r"|第[一二三四五六七八九十]{1,3}[，,、:：\s]"
 )
+_ORDINAL = re.compile(f"(?:{_ORDINAL_TEXT})")
+#: What opens a crosshead or an ordinal heading inside an article: an ordinal, ① ■ 【.
+_CROSSHEAD_OPENING = re.compile(f"(?:{_ORDINAL_TEXT}|[①②③④⑤⑥⑦⑧⑨⑩]|[■□●○◆◇▲△★☆▶►【〖])")
 #: A heading sharing at least :data:`NEW_TOPIC_SHARE` of its character pairs
 #: with the text after it, and :data:`OLD_TOPIC_RATIO` times less with the
 #: text before it, opens a new topic: a new article, not a crosshead of the
@@ -205,6 +208,15 @@ def column_tagged(squeezed: str) -> bool:
     False
     """
     return _COLUMN_TAG.search(squeezed) is not None
+
+
+def ordinal(squeezed: str) -> bool:
+    """Whether a heading opens with an ordinal (一、, （二）, 3.), as a numbered section's heading does.
+
+    >>> ordinal("二、促进学校群众"), ordinal("【编者按】")
+    (True, False)
+    """
+    return _ORDINAL.match(squeezed) is not None
 
 
 def crosshead_marked(squeezed: str) -> bool:

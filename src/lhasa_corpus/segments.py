@@ -44,6 +44,7 @@ from lhasa_corpus.headlines import (
     heading_shaped,
     judge_heading,
     letter_spaced,
+    ordinal,
 )
 from lhasa_corpus.lines import Line, Squeezed
 
@@ -628,13 +629,21 @@ def _groups(units: Sequence[Unit]) -> list[Item]:
 
     A heading indented like a paragraph (U+3000) does not join the heading
     before it unless that one is indented too: it is a crosshead opening the
-    body under a headline.
+    body under a headline. An ordinal heading (``二、…``) joins none: a
+    headline group has no such part.
     """
     items: list[Item] = []
     for unit in units:
         if unit.kind == "heading":
             last = items[-1] if items else None
-            if isinstance(last, list) and len(last) < MAX_GROUP and last[-1].indented == unit.indented:
+            joins = (
+                isinstance(last, list)
+                and len(last) < MAX_GROUP
+                and last[-1].indented == unit.indented
+                and not ordinal(last[-1].squeezed)
+                and not ordinal(unit.squeezed)
+            )
+            if isinstance(last, list) and joins:
                 last.append(unit)
                 continue
             items.append([unit])
