@@ -146,6 +146,27 @@ ROLE_GLOSSES: Final = {
 #: Words that end the name of an organisation printed before a role
 #: (``拉萨融媒记者``, ``本报记者``, ``新华社记者``).
 ORGANISATION_ENDS: Final = ("融媒体中心", "融媒", "中心", "报", "社", "台", "网", "站", "新闻", "客户端")
+#: Words that end the name of a body credited on its own (``城市摄影队 周斌 摄``,
+#: ``山东女子学院供图``): a team, a school, a company. Such a word names no person.
+INSTITUTION_ENDS: Final = (
+    "队",
+    "部",
+    "协会",
+    "学会",
+    "大学",
+    "学院",
+    "学校",
+    "医院",
+    "公司",
+    "集团",
+    "研究院",
+    "研究所",
+    "博物馆",
+    "委员会",
+)
+#: Characters that, printed right after a role word, make it part of a body's
+#: name instead: 摄影队, 摄影部, 记者站, 通讯组.
+ROLE_IN_NAME: Final = "队部组站处科室协"
 #: Words in a byline that name no person: what the contributors did (``记者 张三 摄影报道``,
 #: ``曾亦辰参与采写``), or a note on the author (``（作者系西藏大学教授）``).
 BYLINE_VERBS: Final = (
@@ -212,7 +233,7 @@ _GENERIC_DATELINE = re.compile(
 
 _SEPARATORS = r"\s、，,；;：:"
 _SLASHES = "/／|｜丨"
-_ROLE_WORDS = _ALTERNATION(role for role in ROLES if role != "摄")
+_ROLE_WORDS = f"(?:{_ALTERNATION(role for role in ROLES if role != '摄')})(?![{ROLE_IN_NAME}])"
 _VERB_WORDS = _ALTERNATION(BYLINE_VERBS)
 _TOKEN = re.compile(
     rf"(?P<lead>(?:{_ALTERNATION(SLASH_ROLES)})[{_SLASHES}])"
@@ -406,6 +427,9 @@ def read_people(text: str, start: int, end: int) -> Byline:
     >>> t = "本报记者 张三/文"
     >>> [(c.name, c.role, c.organisation) for c in read_people(t, 0, len(t)).people]
     [('张三', '记者', '本报')]
+    >>> t = "城市摄影队 周斌 摄"
+    >>> [(c.name, c.role, c.organisation) for c in read_people(t, 0, len(t)).people]
+    [('周斌', '摄影', '城市摄影队')]
     """
     tokens, guessed = _tokens(text, start, end)
     people: list[NamedContributor] = []
@@ -420,6 +444,9 @@ def read_people(text: str, start: int, end: int) -> Byline:
                 pending = token
                 continue
             if token.startswith(BYLINE_VERBS) or not _is_name(token):
+                continue
+            if token.endswith(INSTITUTION_ENDS):  # 城市摄影队 周斌 摄: the team the people after it are in
+                organisation = token
                 continue
             since_role.append(len(people))
             people.append(
@@ -474,7 +501,7 @@ def _organisation_before(
 
 
 def _is_organisation(word: str) -> bool:
-    return word.endswith(ORGANISATION_ENDS) or word in KNOWN_OUTLETS
+    return word.endswith(ORGANISATION_ENDS + INSTITUTION_ENDS) or word in KNOWN_OUTLETS
 
 
 def _is_name(word: str) -> bool:

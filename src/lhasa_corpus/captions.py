@@ -17,7 +17,7 @@ from typing import Final
 
 import attrs
 
-from lhasa_corpus.bylines import NamedContributor, near_identical, read_people
+from lhasa_corpus.bylines import ROLE_IN_NAME, NamedContributor, near_identical, read_people
 from lhasa_corpus.chars import CLOSING, HAN, SENTENCE_END
 from lhasa_corpus.lines import Squeezed
 from lhasa_corpus.similarity import han_pairs, shared_pairs
@@ -26,7 +26,7 @@ _CAPTION_OPENING = re.compile(
     r"(?:图为|图：|图:|上图|下图|左图|右图|中图|组图|图片为|照片为|资料图[：:]|资料照片[：:]|▲"
     r"|图[①②③④⑤⑥⑦⑧⑨⑩]|[①②③④⑤⑥⑦⑧⑨⑩]图)"
 )
-_ROLE = "特约记者|见习记者|实习记者|首席记者|摄影记者|全媒体记者|记者|通讯员|实习生"
+_ROLE = f"(?:特约记者|见习记者|实习记者|首席记者|摄影记者|全媒体记者|记者|通讯员|实习生)(?![{ROLE_IN_NAME}])"
 _NAMES = f"[{HAN}·、]{{2,24}}?"
 _DATE = r"\d{1,2}月\d{1,2}日"
 #: A credit, on text with the white space taken out. Each form names the
