@@ -125,6 +125,57 @@ def test_caption_forms(raw: str, text: str, credit: str | None, photographer: st
     assert (parts.photographers[0].name if parts.photographers else None) == photographer
 
 
+@pytest.mark.parametrize(
+    ("raw", "photographer", "organisation"),
+    [
+        ("雨游黄鹤楼照样开心。 城市摄影队 周斌 摄", "周斌", "城市摄影队"),
+        ("学生在为老服务中心实习。 上海工程技术大学供图", None, None),
+        ("会场一角。 新华社记者站记者 张三 摄", "张三", None),
+    ],
+)
+def test_a_body_named_in_a_credit_is_no_photographer(
+    raw: str, photographer: str | None, organisation: str | None
+) -> None:
+    parts = read_caption(raw, 0, len(raw))
+    assert parts is not None
+    people = [(person.name, person.organisation) for person in parts.photographers]
+    assert people == ([] if photographer is None else [(photographer, organisation)])
+
+
+def test_captions_printed_one_under_another_are_cut_at_each_credit() -> None:
+    body = "拉萨融媒讯（记者张三）文物保护工作持续推进。各地开展古建筑数字扫描。"
+    captions = [
+        "2025年8月19日，文物扫描员在一处古建筑内进行数字扫描。 新华社发",
+        "1月14日，一名留学生在参观应县木塔模型。 新华社记者 解园 摄",
+    ]
+    page = parse(body + "\n\n" + "\n".join(captions))
+    (article,) = page.articles
+    assert [(caption.text, caption.credit) for caption in article.captions] == [
+        ("2025年8月19日，文物扫描员在一处古建筑内进行数字扫描。", "新华社发"),
+        ("1月14日，一名留学生在参观应县木塔模型。", "新华社记者 解园 摄"),
+    ]
+
+
+def test_a_credit_on_its_own_line_takes_the_sentence_above_it_as_caption() -> None:
+    lines = [
+        "拉萨融媒讯（记者张三）冬日敦煌游人如织，夜市",
+        "热闹非凡。",
+        "游客在敦煌夜市体验投掷游戏。",
+        "新华社记者 张玉洁 摄",
+        "景区推出多项冬季优惠活动，吸引各地游客前来",
+        "观光。",
+    ]
+    (article,) = parse("\n".join(lines)).articles
+    assert [(caption.text, caption.photographer) for caption in article.captions] == [
+        ("游客在敦煌夜市体验投掷游戏。", "张玉洁")
+    ]
+    assert "caption_glued" in article.flags
+    assert (
+        "".join(article.paragraphs)
+        == "冬日敦煌游人如织，夜市热闹非凡。景区推出多项冬季优惠活动，吸引各地游客前来观光。"
+    )
+
+
 @pytest.mark.parametrize("raw", ["他们正在拍摄", "会上举行了签约仪式，并组织已达成融资意向的", BODY_A])
 def test_body_text_is_not_a_caption(raw: str) -> None:
     assert read_caption(raw, 0, len(raw)) is None

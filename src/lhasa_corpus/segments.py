@@ -266,10 +266,13 @@ def split_block(raw: str, block: Block, width: float, *, after_sentence: bool = 
                 kind="byline", start=last.start, end=last.end, block=Block(fragments=(last,)), byline=byline
             )
             return [*head, attrs.evolve(unit, glued=True)]
+    if whole.kind == "caption" and len(fragments) > 1:
+        return _caption_pieces(raw, whole)
     if whole.kind != "body" or len(fragments) == 1:
         return [whole]
     units: list[Unit] = []
     body: list[Fragment] = []
+    block_after_sentence = after_sentence
     index = 0
     while index < len(fragments):
         line = fragments[index]
@@ -285,10 +288,12 @@ def split_block(raw: str, block: Block, width: float, *, after_sentence: bool = 
             body.append(fragments[index])
             index += 1
             continue
+        unit, index = split
+        if unit.kind == "caption" and unit.caption is not None and unit.caption.text_span is None:
+            unit, body = _caption_text_before(raw, unit, body, after_sentence=block_after_sentence)
         if body:
             units.append(_body_unit(body))
             body = []
-        unit, index = split
         units.append(unit)
     if body:
         units.append(_body_unit(body))
@@ -431,6 +436,70 @@ def _caption_from(raw: str, fragments: Sequence[Fragment], first: int) -> tuple[
         unit = Unit(kind="caption", start=start, end=end, block=block, caption=parts, glued=True)
         return unit, last + 1
     return None
+
+
+def _caption_pieces(raw: str, whole: Unit) -> list[Unit]:
+    """A caption block cut after each line that ends in a credit: one caption per credit.
+
+    Photos set side by side have their captions printed one under another
+    with no blank line between (``…数字扫描。 新华社发`` / ``1月14日，…。
+    新华社记者 解园 摄``); each credit ends its own caption. The block stays
+    whole unless every piece reads as a caption.
+    """
+    assert whole.block is not None
+    fragments = whole.block.fragments
+    pieces: list[Unit] = []
+    first = 0
+    for last, line in enumerate(fragments[:-1]):
+        if not line.text.rstrip().endswith(_CREDIT_ENDING):
+            continue
+        parts = read_caption(raw, fragments[first].start, line.end)
+        if parts is None or parts.credit_span is None or parts.credit_span[1] != _stripped_end(raw, line):
+            continue
+        block = Block(fragments=fragments[first : last + 1])
+        pieces.append(Unit(kind="caption", start=block.start, end=block.end, block=block, caption=parts))
+        first = last + 1
+    if not pieces:
+        return [whole]
+    rest = Block(fragments=fragments[first:])
+    parts = read_caption(raw, rest.start, rest.end)
+    if parts is None:
+        return [whole]
+    return [*pieces, Unit(kind="caption", start=rest.start, end=rest.end, block=rest, caption=parts)]
+
+
+def _stripped_end(raw: str, line: Fragment) -> int:
+    """Where a line's text ends, trailing white space left out."""
+    return line.start + len(raw[line.start : line.end].rstrip())
+
+
+def _caption_text_before(
+    raw: str, credit: Unit, body: list[Fragment], *, after_sentence: bool
+) -> tuple[Unit, list[Fragment]]:
+    """A credit on a line of its own takes the text above it as its caption, and the body keeps the rest.
+
+    A caption printed against the text (``2026年1月28日，游客在敦煌夜市体验投
+    掷游戏。`` / ``新华社记者 张玉洁 摄``) has its credit on the line under
+    it: the caption text is the lines above the credit from the last sentence
+    start (a line that follows a sentence end, or the block's first line
+    after one), if they are at most :data:`MAX_CAPTION_LINES` less one.
+    Otherwise the credit stands alone as a caption with no text.
+    """
+    starts = [
+        index
+        for index in range(len(body))
+        if (index == 0 and after_sentence) or (index > 0 and _ends_text(body[index - 1].text))
+    ]
+    if not starts or len(body) - starts[-1] >= MAX_CAPTION_LINES:
+        return credit, body
+    first = starts[-1]
+    assert credit.block is not None
+    parts = read_caption(raw, body[first].start, credit.end)
+    if parts is None or parts.text_span is None or parts.credit_span is None:
+        return credit, body
+    block = Block(fragments=(*body[first:], *credit.block.fragments))
+    unit = Unit(kind="caption", start=block.start, end=block.end, block=block, caption=parts, glued=True)
+    return unit, body[:first]
 
 
 def _settle_headings(raw: str, units: list[Unit], width: float) -> list[Unit]:
