@@ -78,9 +78,25 @@ def test_cjk_rule_leaves_text_without_wide_characters_untouched(rule: Rule, text
 
 
 @given(text=no_wide_text)
+@example(text="12\n34 and 12\n.5 or 7.\n5\n%")
 def test_joining_text_without_wide_characters_only_turns_breaks_into_spaces(text: str) -> None:
+    """A break becomes one space, except inside a number, where it goes: 2|9, 12|.5, 5|%."""
     joined = join_wrapped_lines(text)
-    assert re.sub(r"\s+", " ", joined.strip()) == re.sub(r"\s+", " ", text.strip())
+    number_break = (
+        r"(?<=\d)\s*[\n\r\v\x1c\x1d\x1e\x85\u2028\u2029\f]\s*(?=\d|%|\.\d)|(?<=\d\.)\s*[\n\r\f]\s*(?=\d)"
+    )
+    expected = re.sub(number_break, "", text)
+    assert re.sub(r"\s+", " ", joined.strip()) == re.sub(r"\s+", " ", expected.strip())
+
+
+@given(
+    before=st.from_regex(r"\A[0-9]{1,4}\Z"),
+    after=st.from_regex(r"\A[0-9]{1,4}\Z"),
+    pad=st.sampled_from(WHITE),
+)
+def test_a_number_wrapped_at_the_column_edge_is_one_number(before: str, after: str, pad: str) -> None:
+    text = f"共{before}\n{pad}{after}个"
+    assert join_wrapped_lines(text) == f"共{before}{after}个"
 
 
 @given(text=any_text)

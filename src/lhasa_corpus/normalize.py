@@ -28,6 +28,7 @@ _BROKEN_RUN = re.compile(rf"\s*{_BREAK.pattern}\s*")
 #: A Latin compound's hyphen and the spaces after it. The compound is matched
 #: from the start of its run of letters and digits only, so a long run with
 #: no hyphen is read once, not once per character.
+_DIGITS = frozenset("0123456789")
 _HYPHEN_SPACE = re.compile(f"(?<![A-Za-z0-9])([A-Za-z0-9]+-){INLINE_SPACE_RUN}(?=([A-Za-z0-9]+))")
 
 
@@ -39,11 +40,15 @@ def join_wrapped_lines(text: str) -> str:
     line break between two other characters becomes one space. Chinese body
     text has no space next to a wide character at all, so a break with a wide
     character on just one side (``9月`` / ``15日``, ``目标,`` / ``通过``)
-    disappears too. Spaces next to the break go with it: they are the
-    extractor's padding, not the writer's. Text with no line break is left alone.
+    disappears too, and so does a break inside a number: a narrow column
+    wraps a number anywhere (``习近平2`` / ``9日``, ``12`` / ``.5``). Spaces next to the break
+    go with it: they are the extractor's padding, not the writer's. Text with
+    no line break is left alone.
 
     >>> join_wrapped_lines("为进一步畅通金融机构与\\n企业间沟通")
     '为进一步畅通金融机构与企业间沟通'
+    >>> join_wrapped_lines("总投资12\\n.5亿元，共2\\n9个项目，增长7.\\n5\\n%")
+    '总投资12.5亿元，共29个项目，增长7.5%'
     >>> join_wrapped_lines("9月\\n15日 net\\nzero")
     '9月15日 net zero'
     >>> join_wrapped_lines("no break here")
@@ -57,9 +62,21 @@ def join_wrapped_lines(text: str) -> str:
         if start == 0 or end == len(text):
             return ""
         before, after = text[start - 1], text[end]
-        return "" if is_wide(before) or is_wide(after) else " "
+        return "" if is_wide(before) or is_wide(after) or _in_number(text, start, end) else " "
 
     return _BROKEN_RUN.sub(replace, text)
+
+
+def _in_number(text: str, start: int, end: int) -> bool:
+    """Whether the white space ``text[start:end]`` stands inside a number.
+
+    It does between two digits, before a percent sign, and on either side of
+    a decimal point between digits: ``2|9``, ``5|%``, ``12|.5``, ``12.|5``.
+    """
+    before, after = text[start - 1], text[end]
+    if before in _DIGITS:
+        return after in _DIGITS or after == "%" or (after == "." and text[end + 1 : end + 2] in _DIGITS)
+    return before == "." and after in _DIGITS and start >= 2 and text[start - 2] in _DIGITS
 
 
 def remove_space_between_wide(text: str) -> str:
