@@ -427,3 +427,20 @@ def test_short_sentence_after_a_full_sentence_line_without_blank_line_is_the_par
         "次仁说：“推动群众。”",
     ]
     assert len(parse("\n".join(lines)).articles[0].paragraphs) == 1
+
+
+def test_a_headline_under_its_article_filling_the_column_is_not_taken_for_a_cut_line() -> None:
+    """A column-wide heading after a sentence end is a headline when its words are the article's before it."""
+
+    def column(text: str) -> str:
+        return "\n".join(text[index : index + 13] for index in range(0, len(text), 13))
+
+    meeting = (
+        "新华社北京1月29日电（记者邵艺博）国家主席习近平29日在人民大会堂会见英国首相斯塔默。"
+        "习近平指出，中英两国都是联合国安理会常任理事国，双方应加强对话，共同维护世界和平稳定。"
+    )
+    home = "“我的家乡在日喀则，那里有条美丽的河。”次仁普尺说起家乡，眼里满是笑意。这些年，村里修了新路，建了新房。"
+    text = f"{column(meeting)}\n\n王毅参加会见。\n\n习近平会见英国首相斯塔默\n\n{column(home)}\n\n次仁普尺的家乡河\n"
+    page = parse(text)
+    assert [article.headline for article in page.articles] == ["习近平会见英国首相斯塔默", "次仁普尺的家乡河"]
+    assert page.articles[0].paragraphs[-1] == "王毅参加会见。"

@@ -34,6 +34,8 @@ from lhasa_corpus.captions import CaptionParts, opens_like_caption, read_caption
 from lhasa_corpus.chars import ends_sentence
 from lhasa_corpus.furniture import Continuation, Furniture, find_continuations, find_furniture
 from lhasa_corpus.headlines import (
+    NEW_TOPIC_SHARE,
+    OLD_TOPIC_RATIO,
     GroupNeighbours,
     HeadingContext,
     Placement,
@@ -47,6 +49,7 @@ from lhasa_corpus.headlines import (
     ordinal,
 )
 from lhasa_corpus.lines import Line, Squeezed
+from lhasa_corpus.similarity import han_only, han_pairs, shared_pairs
 
 UnitKind = Literal["dateline", "opening_mark", "closing_mark", "byline", "heading", "body", "caption"]
 
@@ -552,7 +555,53 @@ def _cut_short(raw: str, units: Sequence[Unit], index: int, settled: Sequence[Un
         # An indented line is a paragraph's first: cut short by a column break when the text
         # after it goes on unindented; a crosshead set like a paragraph when a new one opens.
         return not opens_paragraph_indent(raw, following.start)
-    return _set_between(unit, previous, following, width)
+    if not _set_between(unit, previous, following, width):
+        return False
+    ends_before = previous is not None and previous.kind == "body" and _ends_text(previous.squeezed)
+    return not (ends_before and _topic_boundary(unit, _text_back(settled), _text_on(units, index + 1)))
+
+
+def _topic_boundary(unit: Unit, before: str, after: str) -> bool:
+    """Whether a heading's words belong to the article before it and not to the text after it.
+
+    A headline printed under its article names that article's topic: at
+    least :data:`~lhasa_corpus.headlines.NEW_TOPIC_SHARE` of its character
+    pairs are in the text before it, and
+    :data:`~lhasa_corpus.headlines.OLD_TOPIC_RATIO` times fewer in the text
+    after it. A line cut off the start of a paragraph by a column break
+    shares its words with the rest of that paragraph, after it. (A headline
+    above its article shares them with the text after it, as the cut line
+    does, so that side tells nothing.) Each side's text is compared up to
+    the nearest heading. A block with clause punctuation in it (``、``, ``，``)
+    is left to the layout rules: body text has it far more often than
+    headlines do.
+    """
+    pairs = han_pairs(unit.squeezed)
+    if not pairs or not before or not after or any(char in _INNER_PUNCTUATION for char in unit.squeezed):
+        return False
+    back = shared_pairs(pairs, han_only(before)) / len(pairs)
+    on = shared_pairs(pairs, han_only(after)) / len(pairs)
+    return back >= NEW_TOPIC_SHARE and on * OLD_TOPIC_RATIO <= back
+
+
+def _text_back(settled: Sequence[Unit]) -> str:
+    """The text of the units before a heading, back to the heading before it."""
+    texts: list[str] = []
+    for unit in reversed(settled):
+        if unit.kind == "heading":
+            break
+        texts.append(unit.squeezed)
+    return "".join(reversed(texts))
+
+
+def _text_on(units: Sequence[Unit], start: int) -> str:
+    """The text of the units from *start* on, up to the next heading."""
+    texts: list[str] = []
+    for unit in units[start:]:
+        if unit.kind == "heading":
+            break
+        texts.append(unit.squeezed)
+    return "".join(texts)
 
 
 def _set_between(unit: Unit, previous: Unit | None, following: Unit, width: float) -> bool:
