@@ -185,7 +185,12 @@ BYLINE_VERBS: Final = (
     "供稿",
     "发自",
     "作者",
+    "资料来源",
+    "来源",
 )
+#: Words after which a byline names where its text came from, not people
+#: (``记者 魏其濛 来源：中国青年报``, ``（资料来源：参考消息、海外网等）``).
+SOURCE_WORDS: Final = ("资料来源", "来源")
 #: How an editor's note is signed: a byline that names nobody.
 EDITORS_SIGNATURES: Final = ("——编者", "—编者", "——本报编辑部", "——编辑部")
 #: Marks some papers print before a byline line (``■本报记者 张三``).
@@ -427,6 +432,12 @@ def read_people(text: str, start: int, end: int) -> Byline:
     >>> t = "本报记者 张三/文"
     >>> [(c.name, c.role, c.organisation) for c in read_people(t, 0, len(t)).people]
     [('张三', '记者', '本报')]
+    >>> t = "文丨政能亮特约评论员 韩涵"
+    >>> [(c.name, c.role, c.organisation) for c in read_people(t, 0, len(t)).people]
+    [('韩涵', '特约评论员', '政能亮')]
+    >>> t = "中青报·中青网记者 魏其濛 来源：中国青年报"
+    >>> [(c.name, c.organisation) for c in read_people(t, 0, len(t)).people]
+    [('魏其濛', '中青报·中青网')]
     >>> t = "城市摄影队 周斌 摄"
     >>> [(c.name, c.role, c.organisation) for c in read_people(t, 0, len(t)).people]
     [('周斌', '摄影', '城市摄影队')]
@@ -437,10 +448,14 @@ def read_people(text: str, start: int, end: int) -> Byline:
     role: str | None = None
     organisation: str | None = None
     pending: str | None = None  # an organisation printed against the next role
+    led = False  # whether the role in force came from a lead (文丨, 图/)
     for index, (kind, token, token_start, token_end) in enumerate(tokens):
         following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if kind == "verb" and token.startswith(SOURCE_WORDS):
+            break  # what follows names sources, not people
         if kind == "word":
-            if _organisation_before(tokens, index, first_role=role is None and not since_role):
+            first_role = (role is None or led) and not since_role
+            if _organisation_before(tokens, index, first_role=first_role):
                 pending = token
                 continue
             if token.startswith(BYLINE_VERBS) or not _is_name(token):
@@ -466,8 +481,10 @@ def read_people(text: str, start: int, end: int) -> Byline:
             pending, since_role = None, []
         elif kind == "role":
             role, organisation, pending, since_role = ROLES[token], pending, None, []
-        elif kind == "lead":
+            led = False
+        elif kind == "lead":  # 文丨: a lead names no organisation, so a word glued to the next role still may
             role, organisation, pending, since_role = SLASH_ROLES[token[:-1]], None, None, []
+            led = True
         elif kind == "tail":  # 张三/文 names the writer of a name printed without a role
             _give_role(people, since_role, SLASH_ROLES[token[1:]], only_unset=True)
             since_role = []
@@ -493,9 +510,10 @@ def _organisation_before(
     """
     _, word, _, end = tokens[index]
     following = tokens[index + 1] if index + 1 < len(tokens) else None
-    glued = following is not None and following[0] == "role" and following[2] == end
-    if not glued or following is None:
+    if following is None or following[0] != "role":
         return False
+    if following[2] != end:  # 本报 评论员: a stray space between an organisation and its role
+        return _is_organisation(word) and ROLES[following[1]] != "摄影"
     # 张三摄: a name before the photographer's 摄 is the photographer's.
     return _is_organisation(word) or (first_role and _is_name(word) and ROLES[following[1]] != "摄影")
 
@@ -706,6 +724,9 @@ def find_end_bylines(text: str, squeezed: Squeezed) -> list[tuple[int, int, Byli
     [('（本报记者 王明）', ['王明'])]
     >>> find_end_bylines("他说。（记者 王明）还说", Squeezed.of("他说。（记者 王明）还说"))
     []
+    >>> t = "续写新篇章。（作者：周信）\\n\\n他说。（作者系西藏大学教授）\\n"
+    >>> [(t[s:e], [p.name for p in b.people]) for s, e, b in find_end_bylines(t, Squeezed.of(t))]
+    [('（作者：周信）', ['周信']), ('（作者系西藏大学教授）', [])]
     >>> t = "3月1日就职。（新华社北京1月31日电）\\n"
     >>> [t[s:e] for s, e, _ in find_end_bylines(t, Squeezed.of(t))]
     ['（新华社北京1月31日电）']
@@ -743,7 +764,9 @@ def _closing_bracket(text: str, squeezed: Squeezed, open_at: int, close: int) ->
     """
     flat = squeezed.text
     if flat.startswith(("作者", "编辑", "责任编辑"), open_at + 1):
-        return Byline(people=(), trailing=True)  # a note on the author or the editor
+        # A note on the author or the editor; （作者：周信） names the author.
+        named = read_byline(text, *squeezed.span(open_at, close + 1)) if flat[open_at + 3] in "：:" else None
+        return Byline(people=(), trailing=True) if named is None else named
     note = _SOURCE_NOTE.match(flat, open_at + 1, close)
     if note is None:
         return read_byline(text, *squeezed.span(open_at, close + 1))
