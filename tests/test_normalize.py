@@ -49,7 +49,7 @@ any_text = st.one_of(page_like, st.text(max_size=60))
 no_wide_text = st.text(max_size=60).filter(lambda text: not any(is_wide(char) for char in text))
 
 
-def solid(text: str) -> str:
+def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
@@ -58,7 +58,7 @@ def solid(text: str) -> str:
 @example(text="在A- 1- 2同")
 @example(text="甲 乙丙 丁戊")
 def test_rule_changes_white_space_only(rule: Rule, text: str) -> None:
-    assert solid(rule(text)) == solid(text)
+    assert squeeze(rule(text)) == squeeze(text)
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.__name__)

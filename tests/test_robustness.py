@@ -22,7 +22,7 @@ GOOD = "拉萨融媒讯（记者杨璐）为进一步畅通金融机构与企业
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
 
 
-def solid(text: str) -> str:
+def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
@@ -67,7 +67,7 @@ def test_ten_megabyte_line_finishes_quickly_and_loses_nothing(tmp_path: Path) ->
     kept = "".join(
         page.raw_text[span.start : span.end] for article in page.articles for span in article.spans
     ) + "".join(leftover.text for leftover in page.leftovers)
-    assert len(solid(kept)) >= len(line)
+    assert len(squeeze(kept)) >= len(line)
 
 
 def test_unclosed_dateline_is_flagged_and_loses_nothing() -> None:
@@ -75,14 +75,14 @@ def test_unclosed_dateline_is_flagged_and_loses_nothing() -> None:
     (article,) = page.articles
     assert article.source == "拉萨融媒"
     assert "dateline_unclosed" in article.flags
-    assert "杨璐为进一步畅通金融机构" in solid(article.text)
+    assert "杨璐为进一步畅通金融机构" in squeeze(article.text)
 
 
 def test_page_without_dateline_keeps_every_character() -> None:
     text = "为进一步畅通金融机构与企业间沟通合作渠道。\n\n会上举行了签约仪式。\n"
     page = parse_text(text)
     owned = [page.raw_text[s.start : s.end] for a in page.articles for s in a.spans if s.field != "source"]
-    assert solid("".join(owned) + "".join(leftover.text for leftover in page.leftovers)) == solid(text)
+    assert squeeze("".join(owned) + "".join(leftover.text for leftover in page.leftovers)) == squeeze(text)
     assert all("dateline_missing" in article.flags for article in page.articles)
 
 

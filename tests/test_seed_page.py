@@ -96,12 +96,12 @@ def test_article_span_runs_from_dateline_to_last_headline_block(page: Page) -> N
     # On this page headlines follow their bodies, so an article's span opens
     # with its dateline and closes with its headline or subheadline.
     for article in page.articles:
-        solid = "".join(page.raw_text[article.char_start : article.char_end].split())
+        squeezed = "".join(page.raw_text[article.char_start : article.char_end].split())
         assert article.dateline is not None
-        assert solid.startswith("".join(article.dateline.split()))
+        assert squeezed.startswith("".join(article.dateline.split()))
         last = (article.subheadlines or (article.headline,))[-1]
         if last is not None:
-            assert solid.endswith("".join(last.split()))
+            assert squeezed.endswith("".join(last.split()))
 
 
 def test_issue_date_is_inferred_from_printed_dates_and_flagged(page: Page) -> None:

@@ -26,7 +26,7 @@ from lhasa_corpus.blocks import (
 )
 from lhasa_corpus.bylines import Byline, Dateline, near_identical_pairs, read_people
 from lhasa_corpus.captions import ArticleText, CaptionParts, place_captions
-from lhasa_corpus.chars import LINE_BREAKS
+from lhasa_corpus.chars import LINE_BREAKS, squeeze
 from lhasa_corpus.furniture import Furniture, read_editors
 from lhasa_corpus.headlines import headline_roles, letter_spaced
 from lhasa_corpus.ids import article_id_for, page_id_for
@@ -219,7 +219,7 @@ def _leftovers(raw: str, spans: Iterable[tuple[int, int, str | None]]) -> tuple[
 
 def _sections(raw: str, furniture: Sequence[Furniture]) -> tuple[str, ...]:
     """The section labels of a page, white space taken out (``文 化 · 旅 游`` is ``文化·旅游``)."""
-    return tuple("".join(raw[p.start : p.end].split()) for p in furniture if p.kind == "section")
+    return tuple(squeeze(raw[p.start : p.end]) for p in furniture if p.kind == "section")
 
 
 def _editors(raw: str, furniture: Sequence[Furniture]) -> tuple[Contributor, ...]:

@@ -15,7 +15,7 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from lhasa_corpus.chars import IDEOGRAPHIC_SPACE, ends_sentence, line_fill
+from lhasa_corpus.chars import IDEOGRAPHIC_SPACE, ends_sentence, line_fill, squeeze
 from lhasa_corpus.lines import Line
 
 #: A line at least this many ems shorter than its column is short: the last
@@ -57,7 +57,7 @@ class Block:
 
     @squeezed.default
     def _squeezed(self) -> str:
-        return "".join("".join(fragment.text.split()) for fragment in self.fragments)
+        return "".join(squeeze(fragment.text) for fragment in self.fragments)
 
     @property
     def start(self) -> int:
@@ -89,8 +89,8 @@ def cut_fragments(lines: Sequence[Line], cuts: Sequence[tuple[int, int]]) -> lis
     previous_end = -1
     for line in lines:
         text = line.text
-        solid = text.strip()
-        if not solid:
+        stripped = text.strip()
+        if not stripped:
             continue
         while cut_index < cut_count and cuts[cut_index][1] <= line.start:
             cut_index += 1
@@ -98,12 +98,12 @@ def cut_fragments(lines: Sequence[Line], cuts: Sequence[tuple[int, int]]) -> lis
         indented = _is_indent(leading)
         # An indent takes room in the column: count it, so that an indented
         # first line that reaches the column edge is a full line.
-        fill = line_fill(solid) + (_indent_ems(leading) if indented else 0.0)
+        fill = line_fill(stripped) + (_indent_ems(leading) if indented else 0.0)
         whole_line = cut_index == cut_count or cuts[cut_index][0] >= line.end
         if whole_line:
             # The common case: no cut touches the line, which is one fragment.
             start = line.start + len(leading)
-            pieces = [(start, start + len(solid), solid, True)]
+            pieces = [(start, start + len(stripped), stripped, True)]
         else:
             pieces = _pieces(line, cuts, cut_index)
         for start, end, piece, opens_line in pieces:
@@ -276,25 +276,23 @@ def marks_paragraphs_by_indent(lines: Sequence[Line], indented: Iterable[int]) -
 
 
 def split_paragraphs(
-    fragments: Sequence[Fragment], width: float | None = None, *, indent_marked: bool | None = None
+    fragments: Sequence[Fragment], width: float | None = None, *, indent_marked: bool
 ) -> list[list[Fragment]]:
     """Split the fragments of one stretch of article body into paragraphs.
 
-    Where the extractor kept paragraph indents (*indent_marked*; by default,
-    where two or more of the lines are indented), a paragraph starts exactly
-    at each indented line; otherwise :func:`ends_paragraph` decides between
-    each two lines.
+    Where the extractor kept paragraph indents (*indent_marked*, which the
+    page decides: :func:`marks_paragraphs_by_indent`), a paragraph starts
+    exactly at each indented line; otherwise :func:`ends_paragraph` decides
+    between each two lines.
 
     >>> from lhasa_corpus.lines import split_lines
     >>> text = "一二三四五六七八九十\\n一二三四五六七八九十\\n一二。\\n一二三四五六七八九十\\n一二三。"
-    >>> [len(p) for p in split_paragraphs(cut_fragments(split_lines(text), []))]
+    >>> [len(p) for p in split_paragraphs(cut_fragments(split_lines(text), []), indent_marked=False)]
     [3, 2]
     """
     if not fragments:
         return []
     width = column_width(fragments) if width is None else width
-    if indent_marked is None:
-        indent_marked = len({fragment.line for fragment in fragments if fragment.line_indented}) >= 2
     paragraphs = [[fragments[0]]]
     for before, after in itertools.pairwise(fragments):
         if after.indented if indent_marked else ends_paragraph(before, after, width):

@@ -23,7 +23,7 @@ from typing import Final
 
 import attrs
 
-from lhasa_corpus.chars import HAN, SENTENCE_END, is_han, is_wide
+from lhasa_corpus.chars import HAN, SENTENCE_END, is_han, is_wide, squeeze
 from lhasa_corpus.lines import Squeezed
 
 #: Papers, agencies and news sites whose datelines end in 讯 or 电.
@@ -316,22 +316,24 @@ def find_datelines(text: str, squeezed: Squeezed | None = None) -> list[Dateline
     ['本报']
     """
     squeezed = squeezed or Squeezed.of(text)
-    flat = squeezed.text
+    squeezed_text = squeezed.text
     # (start, outlet end, match end, guessed)
-    known = [(m.start(), m.end("outlet"), m.end(), False) for m in _DATELINE.finditer(flat)]
+    known = [(m.start(), m.end("outlet"), m.end(), False) for m in _DATELINE.finditer(squeezed_text)]
     candidates = list(known)
     known_index = 0
-    for match in _GENERIC_DATELINE.finditer(flat):
+    for match in _GENERIC_DATELINE.finditer(squeezed_text):
         end = match.end()
-        if match.group("tail").endswith("讯") and (end >= len(flat) or flat[end] not in _OPEN):
+        if match.group("tail").endswith("讯") and (
+            end >= len(squeezed_text) or squeezed_text[end] not in _OPEN
+        ):
             continue
         while known_index < len(known) and known[known_index][2] <= match.start():
             known_index += 1
         if known_index < len(known) and known[known_index][0] < end:
             continue  # part of a known outlet's dateline
-        if flat.endswith(KNOWN_OUTLETS, 0, match.end("ending")):
+        if squeezed_text.endswith(KNOWN_OUTLETS, 0, match.end("ending")):
             continue  # a known outlet the known pattern refused: quoted (据新华社…电)
-        if match.start() > 0 and flat[match.start() - 1] in _OPEN:
+        if match.start() > 0 and squeezed_text[match.start() - 1] in _OPEN:
             continue  # a note in brackets, not a dateline
         start, guessed = _generic_source_start(text, squeezed, match.start())
         if start is not None and match.start() - start + len(match.group("ending")) >= 2:
@@ -344,8 +346,8 @@ def find_datelines(text: str, squeezed: Squeezed | None = None) -> list[Dateline
         end = match_end
         byline_span = None
         unclosed = False
-        if end < len(flat) and flat[end] in _OPEN:
-            close = _find_close(flat, end)
+        if end < len(squeezed_text) and squeezed_text[end] in _OPEN:
+            close = _find_close(squeezed_text, end)
             if close is None:
                 unclosed = True
             else:
@@ -357,7 +359,7 @@ def find_datelines(text: str, squeezed: Squeezed | None = None) -> list[Dateline
             Dateline(
                 start=raw_start,
                 end=raw_end,
-                source=flat[start:outlet_end],
+                source=squeezed_text[start:outlet_end],
                 source_span=squeezed.span(start, outlet_end),
                 byline_span=byline_span,
                 unclosed=unclosed,
@@ -369,15 +371,15 @@ def find_datelines(text: str, squeezed: Squeezed | None = None) -> list[Dateline
 
 def _generic_source_start(text: str, squeezed: Squeezed, ending_at: int) -> tuple[int | None, bool]:
     """Where an unknown outlet's name starts before its ending, and whether that was guessed."""
-    flat = squeezed.text
+    squeezed_text = squeezed.text
     earliest = ending_at
-    while earliest > 0 and ending_at - earliest < MAX_GENERIC_NAME and is_han(flat[earliest - 1]):
+    while earliest > 0 and ending_at - earliest < MAX_GENERIC_NAME and is_han(squeezed_text[earliest - 1]):
         earliest -= 1
     if earliest == ending_at:
         return None, False
     for start in range(earliest, ending_at):
         raw = squeezed.offset(start)
-        if start == 0 or raw == 0 or text[raw - 1].isspace() or not is_han(flat[start - 1]):
+        if start == 0 or raw == 0 or text[raw - 1].isspace() or not is_han(squeezed_text[start - 1]):
             if ending_at - start <= MAX_PLAIN_NAME:
                 return start, False
             break  # a headline glued to the outlet: 欢声笑语长江网讯
@@ -643,7 +645,7 @@ def read_byline(text: str, start: int, end: int) -> Byline | None:
     >>> read_byline("三维激光扫描、航空摄影测量、", 0, 14) is None
     True
     """
-    whole = "".join(text[start:end].split())
+    whole = squeeze(text[start:end])
     squeezed = whole.lstrip(BYLINE_MARKS)
     if squeezed in EDITORS_SIGNATURES:
         return Byline(people=(), trailing=True)  # ——编者: who signs an editor's note
@@ -734,10 +736,10 @@ def find_end_bylines(text: str, squeezed: Squeezed) -> list[tuple[int, int, Byli
     >>> [[p.name for p in b.people] for _, _, b in find_end_bylines(t, Squeezed.of(t))]
     [['赵明昊', '黄小异']]
     """
-    flat = squeezed.text
+    squeezed_text = squeezed.text
     found = []
-    for match in _AFTER_SENTENCE_BRACKET.finditer(flat):
-        close = _find_close(flat, match.start())
+    for match in _AFTER_SENTENCE_BRACKET.finditer(squeezed_text):
+        close = _find_close(squeezed_text, match.start())
         if close is None:
             continue
         start, end = squeezed.span(match.start(), close + 1)
@@ -746,7 +748,9 @@ def find_end_bylines(text: str, squeezed: Squeezed) -> list[tuple[int, int, Byli
             line_end += 1
         if line_end < len(text) and text[line_end] not in "\n\r\f\v\x85\u2028\u2029":
             continue
-        if flat[close - 1] in "摄图" or flat[match.start() : close].endswith(("摄影", "供图", "提供")):
+        if squeezed_text[close - 1] in "摄图" or squeezed_text[match.start() : close].endswith(
+            ("摄影", "供图", "提供")
+        ):
             continue  # a photo credit: the caption's, not the article's
         byline = _closing_bracket(text, squeezed, match.start(), close)
         if byline is not None:
@@ -762,12 +766,16 @@ def _closing_bracket(text: str, squeezed: Squeezed, open_at: int, close: int) ->
     reprint's source (``（新华社北京1月31日电）``), or a
     source and a byline (``（本报库尔勒1月2日电 记者赵明昊、黄小异）``).
     """
-    flat = squeezed.text
-    if flat.startswith(("作者", "编辑", "责任编辑"), open_at + 1):
+    squeezed_text = squeezed.text
+    if squeezed_text.startswith(("作者", "编辑", "责任编辑"), open_at + 1):
         # A note on the author or the editor; （作者：周信） names the author.
-        named = read_byline(text, *squeezed.span(open_at, close + 1)) if flat[open_at + 3] in "：:" else None
+        named = (
+            read_byline(text, *squeezed.span(open_at, close + 1))
+            if squeezed_text[open_at + 3] in "：:"
+            else None
+        )
         return Byline(people=(), trailing=True) if named is None else named
-    note = _SOURCE_NOTE.match(flat, open_at + 1, close)
+    note = _SOURCE_NOTE.match(squeezed_text, open_at + 1, close)
     if note is None:
         return read_byline(text, *squeezed.span(open_at, close + 1))
     if note.end() == close:

@@ -18,7 +18,7 @@ from typing import Final
 import attrs
 
 from lhasa_corpus.bylines import ROLE_IN_NAME, NamedContributor, near_identical, read_people
-from lhasa_corpus.chars import CLOSING, HAN, SENTENCE_END
+from lhasa_corpus.chars import CLOSING, HAN, SENTENCE_END, squeeze
 from lhasa_corpus.lines import Squeezed
 from lhasa_corpus.similarity import han_pairs, shared_pairs
 
@@ -99,20 +99,20 @@ def read_caption(text: str, start: int, end: int) -> CaptionParts | None:
     """
     if end - start > 4 * MAX_CAPTION:
         return None
-    flat = "".join(text[start:end].split())
-    if not flat or len(flat) > MAX_CAPTION:
+    squeezed_text = squeeze(text[start:end])
+    if not squeezed_text or len(squeezed_text) > MAX_CAPTION:
         return None
-    opening = opens_like_caption(flat)
-    if not opening and not _MAY_END_IN_CREDIT.search(flat):
+    opening = opens_like_caption(squeezed_text)
+    if not opening and not _MAY_END_IN_CREDIT.search(squeezed_text):
         return None
     squeezed = Squeezed.of(text[start:end], base=start)
     credit = _credit(text, squeezed, opening)
     if credit is None:
         if not opening:
             return None
-        return CaptionParts(text_span=squeezed.span(0, len(flat)), credit_span=None)
+        return CaptionParts(text_span=squeezed.span(0, len(squeezed_text)), credit_span=None)
     credit_at, names = credit
-    credit_span = squeezed.span(credit_at, len(flat))
+    credit_span = squeezed.span(credit_at, len(squeezed_text))
     text_span = squeezed.span(0, credit_at) if credit_at > 0 else None
     photographers: tuple[NamedContributor, ...] = ()
     if names is not None:
@@ -130,14 +130,17 @@ def _credit(text: str, squeezed: Squeezed, opening: bool) -> tuple[int, tuple[in
     and 摄 with no role, bracket or date (``张三摄``) must follow a caption
     opening or a sentence end: ``他们正在拍摄`` is no credit.
     """
-    flat = squeezed.text
-    for index in range(len(flat)):
-        match = _CREDIT.fullmatch(flat, index)
+    squeezed_text = squeezed.text
+    for index in range(len(squeezed_text)):
+        match = _CREDIT.fullmatch(squeezed_text, index)
         if match is None:
             continue
-        after_sentence = index > 0 and flat[index - 1] in SENTENCE_END + CLOSING
+        after_sentence = index > 0 and squeezed_text[index - 1] in SENTENCE_END + CLOSING
         at_boundary = (
-            index == 0 or after_sentence or flat[index] in "（(" or text[squeezed.offset(index) - 1].isspace()
+            index == 0
+            or after_sentence
+            or squeezed_text[index] in "（("
+            or text[squeezed.offset(index) - 1].isspace()
         )
         plain = (
             match.group("names") is not None

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
-from lhasa_corpus.chars import HAN
+from lhasa_corpus.chars import HAN, squeeze
 from lhasa_corpus.lines import Line, Squeezed
 from lhasa_corpus.models import Contributor
 
@@ -232,7 +232,7 @@ def _edge_run(lines: Sequence[Line]) -> list[Line]:
         pieces = _line_pieces(line, at_edge=True)
         if pieces is None:
             break
-        label = "".join(line.text.split())
+        label = squeeze(line.text)
         lone = len(pieces) == 1 and pieces[0].kind == "section"
         named = label.endswith(SECTION_NAMES) or "·" in label or "•" in label
         found.append((line, lone and len(label) > MAX_BARE_SECTION and not named))
@@ -277,7 +277,7 @@ def _line_pieces(line: Line, *, at_edge: bool) -> list[Furniture] | None:
     if not pieces or not at_edge:
         return None
     if len(pieces) == 1 and pieces[0].kind == "section":
-        label = "".join(text.split())
+        label = squeeze(text)
         dotted = "·" in label or "•" in label
         if not dotted and (len(label) > MAX_LONE_SECTION or not label.endswith(SECTION_ENDINGS)):
             return None

@@ -18,7 +18,7 @@ from typing import Final, Literal
 
 import attrs
 
-from lhasa_corpus.chars import HAN, ends_clause, ends_sentence, is_han, is_wide, line_fill
+from lhasa_corpus.chars import HAN, ends_clause, ends_sentence, is_han, is_wide, line_fill, squeeze
 from lhasa_corpus.similarity import han_only, han_pairs, shared_pairs
 
 Placement = Literal["before", "after"]
@@ -180,7 +180,7 @@ def continues_heading(upper: str, lower: str) -> bool:
     >>> continues_heading("“心中的北斗星·在祖国的怀抱——从庆祝西藏", "成 立 60 周 年 原 创 主 题 歌 创 作")
     True
     """
-    upper_squeezed, lower_squeezed = "".join(upper.split()), "".join(lower.split())
+    upper_squeezed, lower_squeezed = squeeze(upper), squeeze(lower)
     if lower_squeezed.startswith(DASHES) or _tagged(upper_squeezed) or _tagged(lower_squeezed):
         return False
     upper_fill, lower_fill = line_fill(upper), line_fill(lower)

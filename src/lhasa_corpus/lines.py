@@ -14,7 +14,7 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from lhasa_corpus.chars import LINE_BREAKS
+from lhasa_corpus.chars import LINE_BREAKS, squeeze
 from lhasa_corpus.errors import InputError
 
 _WHITE_RUN = re.compile(r"\s+")
@@ -188,7 +188,7 @@ class Squeezed:
             removed += match.end() - match.start()
             starts.append(match.end() - removed)
             shifts.append(base + removed)
-        return cls("".join(raw.split()), tuple(starts), tuple(shifts), base + len(raw))
+        return cls(squeeze(raw), tuple(starts), tuple(shifts), base + len(raw))
 
     def offset(self, index: int) -> int:
         """The raw offset of squeezed character *index*."""

@@ -37,6 +37,7 @@ from typing import Final
 import attrs
 
 from lhasa_corpus.articles import parse_page
+from lhasa_corpus.chars import squeeze
 from lhasa_corpus.errors import InputError, ManifestError, is_utf8, printable
 from lhasa_corpus.ids import page_id_for
 from lhasa_corpus.lines import decode, split_pages
@@ -133,14 +134,14 @@ def infer_issue_date(text: str) -> dt.date | None:
     >>> infer_issue_date("9月16日上午") is None
     True
     """
-    flat = "".join(text.split())
+    squeezed = squeeze(text)
     dates = []
-    for year, month, day in _FULL_DATE.findall(flat):
+    for year, month, day in _FULL_DATE.findall(squeezed):
         dates.append(_date_or_none(int(year), int(month), int(day)))
-    years = [int(year) for year in _YEAR.findall(flat)]
+    years = [int(year) for year in _YEAR.findall(squeezed)]
     if years:
         common = max(set(years), key=lambda year: (years.count(year), year))
-        for month, day in _MONTH_DAY.findall(flat):
+        for month, day in _MONTH_DAY.findall(squeezed):
             dates.append(_date_or_none(common, int(month), int(day)))
     found = [date for date in dates if date is not None]
     return max(found) if found else None

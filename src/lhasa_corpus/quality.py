@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from lhasa_corpus.bylines import near_identical_pairs
+from lhasa_corpus.chars import squeeze
 from lhasa_corpus.models import Article, Page, Span
 
 
@@ -146,8 +147,8 @@ def provenance_problems(page: Page) -> list[str]:
         for span in article.spans:
             by_field.setdefault(span.field, []).append(span)
         for field, spans in by_field.items():
-            sliced = _solid("".join(raw[span.start : span.end] for span in spans))
-            value = _solid(field_value(article, field) or "")
+            sliced = squeeze("".join(raw[span.start : span.end] for span in spans))
+            value = squeeze(field_value(article, field) or "")
             if sliced != value:
                 problems.append(
                     f"{article.article_id} {field}: spans hold {sliced[:30]!r}, field {value[:30]!r}"
@@ -162,11 +163,9 @@ def provenance_problems(page: Page) -> list[str]:
     for (_, end, first), (start, _, second) in itertools.pairwise(owned):
         if start < end:
             problems.append(f"{first} and {second} overlap at {start}")
-    covered = _solid("".join(raw[start:end] for start, end, _ in owned))
-    if covered != _solid(raw):
-        problems.append(f"page {page.page_id}: {len(_solid(raw)) - len(covered)} characters lost or invented")
+    covered = squeeze("".join(raw[start:end] for start, end, _ in owned))
+    if covered != squeeze(raw):
+        problems.append(
+            f"page {page.page_id}: {len(squeeze(raw)) - len(covered)} characters lost or invented"
+        )
     return problems
-
-
-def _solid(text: str) -> str:
-    return "".join(text.split())

@@ -31,7 +31,7 @@ from lhasa_corpus.blocks import (
 )
 from lhasa_corpus.bylines import Byline, Dateline, find_datelines, find_end_bylines, read_byline
 from lhasa_corpus.captions import CaptionParts, opens_like_caption, read_caption
-from lhasa_corpus.chars import ends_sentence
+from lhasa_corpus.chars import ends_sentence, squeeze
 from lhasa_corpus.furniture import Continuation, Furniture, find_continuations, find_furniture
 from lhasa_corpus.headlines import (
     NEW_TOPIC_SHARE,
@@ -282,7 +282,7 @@ def split_block(raw: str, block: Block, width: float, *, after_sentence: bool = 
         if index > 0:
             after_sentence = not body or _ends_text(fragments[index - 1].text)
         split = None
-        if line.whole_line and opens_like_caption("".join(line.text.split())):
+        if line.whole_line and opens_like_caption(squeeze(line.text)):
             # A photo's caption may stand between any two lines of a column, even in mid-sentence.
             split = _caption_from(raw, fragments, index)
         if split is None and after_sentence and line.whole_line:
@@ -432,7 +432,7 @@ def _caption_from(raw: str, fragments: Sequence[Fragment], first: int) -> tuple[
         parts = read_caption(raw, start, end)
         if parts is None:
             return None
-        squeezed = "".join(raw[start:end].split())
+        squeezed = squeeze(raw[start:end])
         if last > first and not opens_like_caption(squeezed):
             return None
         block = Block(fragments=tuple(fragments[first : last + 1]))
@@ -637,7 +637,7 @@ def _ends_text(text: str) -> bool:
     >>> _ends_text("持续扩大")
     False
     """
-    squeezed = "".join(text.split())
+    squeezed = squeeze(text)
     if squeezed.endswith(("）", ")")):
         opening = max(squeezed.rfind("（"), squeezed.rfind("("))
         if opening == 0 or (opening > 0 and ends_sentence(squeezed[:opening])):

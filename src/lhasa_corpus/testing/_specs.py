@@ -18,6 +18,7 @@ from typing import Final, Literal
 
 import attrs
 
+from lhasa_corpus.chars import squeeze
 from lhasa_corpus.models import Caption, Contributor
 from lhasa_corpus.testing._typesetting import (
     clean_body,
@@ -25,7 +26,6 @@ from lhasa_corpus.testing._typesetting import (
     clean_headline,
     is_han,
     is_wide,
-    solid,
     visible,
 )
 from lhasa_corpus.testing._vocabulary import (
@@ -128,13 +128,13 @@ def check_printed(name: str, text: str, people: Iterable[Contributor]) -> None:
     ...
     ValueError: 'contributors' must be printed in '本报记者 李明' in order (got '王五')
     """
-    squeezed = solid(text)
+    squeezed = squeeze(text)
     at = 0
     for person in people:
-        found = squeezed.find(solid(person.name), at)
+        found = squeezed.find(squeeze(person.name), at)
         if found < 0:
             raise ValueError(f"'{name}' must be printed in {text!r} in order (got {person.name!r})")
-        at = found + len(solid(person.name))
+        at = found + len(squeeze(person.name))
 
 
 def _tuple(value: Iterable[object]) -> tuple[object, ...]:

@@ -262,15 +262,6 @@ def visible(text: str) -> bool:
     )
 
 
-def solid(text: str) -> str:
-    """The characters of *text* that are not white space: what the nothing-lost promise counts.
-
-    >>> solid(" 拉 萨\\n融媒 ")
-    '拉萨融媒'
-    """
-    return "".join(text.split())
-
-
 # -- units and line breaking ----------------------------------------------------------------------
 
 
