@@ -184,7 +184,10 @@ def test_notebook_runs_top_to_bottom_offline(notebook_run: NotebookRun) -> None:
     assert not [output for output in outputs if output["output_type"] == "error"]
     figures = [output for output in outputs if "image/png" in output.get("data", {})]
     assert len(figures) == 3
-    text = "\n".join(text_of(output) for output in outputs)
+    # What the cells print; a view's plain-text stand-in (the page's repr) is left out.
+    text = "\n".join(
+        text_of(output) for output in outputs if 'class="lhv' not in output.get("data", {}).get("text/html", "")
+    )
     assert "10 articles on 1 page in 1 issue" in text
     assert "in pandas (rows, columns): articles (10, " in text
     # The title + name extractor on the example of the issue, and on the whole page.
@@ -193,6 +196,10 @@ def test_notebook_runs_top_to_bottom_offline(notebook_run: NotebookRun) -> None:
     assert "自治区司法厅普法与依法治理处副处长" in text
     assert "在西藏" not in text  # 总书记在西藏视察: 在 opens no name
     assert "figure labels:" in text
+    # The page shown as the view of a parse: its raw text with every field coloured.
+    views = [output["data"]["text/html"] for output in outputs if "text/html" in output.get("data", {})]
+    assert any('class="lhv' in html and "data-field" in html for html in views)
+    assert "10 articles, headlines after their bodies" in text
 
 
 def test_notebook_leaves_nothing_in_the_temporary_directory_or_beside_itself(
