@@ -186,7 +186,9 @@ def test_notebook_runs_top_to_bottom_offline(notebook_run: NotebookRun) -> None:
     assert len(figures) == 3
     # What the cells print; a view's plain-text stand-in (the page's repr) is left out.
     text = "\n".join(
-        text_of(output) for output in outputs if 'class="lhv' not in output.get("data", {}).get("text/html", "")
+        text_of(output)
+        for output in outputs
+        if 'class="lhv' not in output.get("data", {}).get("text/html", "")
     )
     assert "10 articles on 1 page in 1 issue" in text
     assert "in pandas (rows, columns): articles (10, " in text

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from lhasa_corpus import Page, parse_page
 from lhasa_corpus.bylines import ROLES, find_datelines, parse_contributors
 from lhasa_corpus.captions import read_caption
-from lhasa_corpus.quality import provenance_problems
+from lhasa_corpus.quality import page_report, provenance_problems
 
 BODY_A = "为进一步畅通金融机构与企业间沟通合作渠道，更好调动驻市金融机构服务实体经济。"
 BODY_B = "考试期间，自治区司法厅、拉萨市司法局主要负责人前往考点开展巡考工作。"
@@ -444,3 +444,22 @@ def test_a_headline_under_its_article_filling_the_column_is_not_taken_for_a_cut_
     page = parse(text)
     assert [article.headline for article in page.articles] == ["习近平会见英国首相斯塔默", "次仁普尺的家乡河"]
     assert page.articles[0].paragraphs[-1] == "王毅参加会见。"
+
+
+def test_parts_printed_against_the_text_are_flagged_and_reported() -> None:
+    """A headline or a caption the parser cut out of a block of text is flagged, and validate names the articles."""
+    text = (
+        "拉萨融媒讯（记者杨璐）会议召开，研究部署近期工作。会议要求，\n各部门要抓好落实，确保各项任务按期完成。\n"
+        "秋收正当时\n"
+        "拉萨融媒讯（记者张三）金秋时节，拉萨河谷青稞成熟，\n农牧民群众抢收抢种，田间地头一片繁忙。\n"
+        "图为农牧民在田间抢收青稞。 拉萨融媒记者 李丛芳摄\n"
+        "今年全市青稞种植面积稳中有增，丰收在望。\n"
+    )
+    page = parse(text)
+    assert [("headline_glued" in a.flags, "caption_glued" in a.flags) for a in page.articles] == [
+        (False, False),
+        (True, True),
+    ]
+    report = page_report(page).describe()
+    assert "headline printed against the text: articles 2" in report
+    assert "caption printed against a paragraph: articles 2" in report

@@ -28,6 +28,9 @@ class PageReport:
     near_identical_names: tuple[tuple[str, str], ...]
     placement_undecided: bool
     flags: Counter[str]
+    #: Articles where a part was printed against the text and told apart by its shape or credit alone.
+    headline_glued: tuple[int, ...] = ()
+    caption_glued: tuple[int, ...] = ()
 
     def as_record(self) -> dict[str, Any]:
         """The report as a record of JSON types."""
@@ -44,6 +47,10 @@ class PageReport:
             lines.append(f"  without headline: articles {_positions(self.without_headline)}")
         if self.captions_guessed:
             lines.append(f"  captions placed by guess: articles {_positions(self.captions_guessed)}")
+        if self.headline_glued:
+            lines.append(f"  headline printed against the text: articles {_positions(self.headline_glued)}")
+        if self.caption_glued:
+            lines.append(f"  caption printed against a paragraph: articles {_positions(self.caption_glued)}")
         if self.placement_undecided:
             lines.append("  headline placement undecided (assumed: before the body)")
         for first, second in self.near_identical_names:
@@ -69,6 +76,8 @@ def page_report(page: Page) -> PageReport:
         near_identical_names=tuple(near_identical_pairs(names)),
         placement_undecided="headline_placement_undecided" in page.flags,
         flags=Counter(page.all_flags),
+        headline_glued=tuple(a.position for a in page.articles if "headline_glued" in a.flags),
+        caption_glued=tuple(a.position for a in page.articles if "caption_glued" in a.flags),
     )
 
 
