@@ -131,6 +131,7 @@ def test_caption_forms(raw: str, text: str, credit: str | None, photographer: st
         ("雨游黄鹤楼照样开心。 城市摄影队 周斌 摄", "周斌", "城市摄影队"),
         ("学生在为老服务中心实习。 上海工程技术大学供图", None, None),
         ("会场一角。 新华社记者站记者 张三 摄", "张三", None),
+        ("共享充电宝。 视觉中国供图", None, None),
     ],
 )
 def test_a_body_named_in_a_credit_is_no_photographer(
@@ -463,3 +464,20 @@ def test_parts_printed_against_the_text_are_flagged_and_reported() -> None:
     report = page_report(page).describe()
     assert "headline printed against the text: articles 2" in report
     assert "caption printed against a paragraph: articles 2" in report
+
+
+def test_a_short_headline_printed_against_its_byline_is_split_from_it() -> None:
+    page = parse("秋收正当时\n本报记者 张三\n\n金秋时节，拉萨河谷青稞成熟。\n")
+    (article,) = page.articles
+    assert (article.headline, article.byline) == ("秋收正当时", "本报记者 张三")
+    assert [(person.name, person.organisation) for person in article.contributors] == [("张三", "本报")]
+
+
+def test_a_byline_over_two_lines_stays_one_byline() -> None:
+    page = parse("秋收正当时\n\n本报记者 张三\n通讯员 李四\n\n金秋时节，拉萨河谷青稞成熟。\n")
+    (article,) = page.articles
+    assert article.headline == "秋收正当时"
+    assert [(person.name, person.role) for person in article.contributors] == [
+        ("张三", "记者"),
+        ("李四", "通讯员"),
+    ]

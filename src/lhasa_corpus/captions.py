@@ -49,8 +49,12 @@ _CREDIT = re.compile(
 )
 #: A quick test that rules out most texts before the credit search: what a credit ends with.
 _MAY_END_IN_CREDIT = re.compile(r"(?:摄|摄影|供图|提供|资料(?:图片?)?|[发社]|[:：/／][^，。]{2,24})[）)]?$")
-#: Who may provide a photo without being named: ``（受访者供图）`` credits no photographer.
-PROVIDERS: Final = ("受访者", "受访单位", "主办方", "网友", "读者", "资料", "本报", "作者")
+#: Who may provide a photo without being named: ``（受访者供图）`` and an agency's
+#: ``视觉中国供图`` credit no photographer.
+PROVIDERS: Final = (
+    *("受访者", "受访单位", "主办方", "网友", "读者", "资料", "本报", "作者"),
+    *("视觉中国", "新华社", "中新社"),
+)
 #: The longest caption accepted, in characters without white space.
 MAX_CAPTION: Final = 160
 #: A caption whose best article shares less than this share of its character

@@ -261,7 +261,7 @@ def split_block(raw: str, block: Block, width: float, *, after_sentence: bool = 
     fragments = block.fragments
     last = fragments[-1]
     whole = _whole_block_unit(raw, block, width)
-    if len(fragments) > 1 and last.whole_line and whole.kind != "byline":
+    if len(fragments) > 1 and last.whole_line and _byline_under(raw, block, whole):
         byline = read_byline(raw, last.start, last.end)
         if byline is not None:  # a byline printed right under its headline, or under the text
             head = split_block(raw, Block(fragments=fragments[:-1]), width, after_sentence=after_sentence)
@@ -301,6 +301,21 @@ def split_block(raw: str, block: Block, width: float, *, after_sentence: bool = 
     if body:
         units.append(_body_unit(body))
     return units
+
+
+def _byline_under(raw: str, block: Block, whole: Unit) -> bool:
+    """Whether a block's last line may be a byline printed under the lines before it.
+
+    It may unless the whole block is a byline whose lines before the last
+    read as one too: ``本报记者 张三`` / ``通讯员 李四`` is one byline over two
+    lines, but ``秋收正当时`` / ``本报记者 张三`` is a headline over its byline.
+    """
+    if whole.kind != "byline":
+        return True
+    head = block.fragments[:-1]
+    return read_byline(raw, head[0].start, head[-1].end) is None and heading_shaped(
+        Block(fragments=head).squeezed, len(head)
+    )
 
 
 def _whole_block_unit(raw: str, block: Block, width: float) -> Unit:
