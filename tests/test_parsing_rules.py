@@ -481,3 +481,26 @@ def test_a_byline_over_two_lines_stays_one_byline() -> None:
         ("张三", "记者"),
         ("李四", "通讯员"),
     ]
+
+
+@pytest.mark.parametrize("placement", ["before", "after"])
+def test_an_ordinal_heading_under_a_headline_opens_its_body(placement: str) -> None:
+    """一、… right under a headline is the article's first crosshead, never its headline."""
+    body = "\n\n".join(
+        [
+            "一、提高认识",
+            "各部门要提高认识，抓好落实，确保各项任务按期完成。",
+            "二、强化保障",
+            "各部门要强化保障。",
+        ]
+    )
+    first = "拉萨融媒讯（记者杨璐）金秋时节，青稞成熟。"
+    if placement == "before":
+        text = f"秋收正当时\n\n{first}\n\n落实会议精神\n\n本报记者 张三\n\n{body}\n"
+    else:
+        text = f"{first}\n\n秋收正当时\n\n本报记者 张三\n\n{body}\n\n落实会议精神\n"
+    page = parse(text)
+    assert page.headline_placement == placement
+    assert [article.headline for article in page.articles] == ["秋收正当时", "落实会议精神"]
+    assert page.articles[1].paragraphs[0] == "一、提高认识"
+    assert page.leftovers == ()

@@ -958,14 +958,19 @@ class _Walker:
         self._open().bylines.append(unit)
 
     def _group(self, index: int, group: list[Unit]) -> None:
-        """A headline group opens or closes an article, or is a crosshead inside one."""
+        """A headline group opens or closes an article, or is a crosshead inside one.
+
+        An ordinal heading (``一、…``) right under a headline, with no text
+        between, is the first crosshead of that headline's article: it opens
+        its body, it does not take the headline's place.
+        """
         current = self.current
         following = self._next(index)
         if self.placement == "before":
             if current is None or current.closed:
                 self._open().group = group
-            elif not current.has_text and group[0].indented and current.group:
-                current.body.extend(group)  # a crosshead set like a paragraph, opening the body
+            elif not current.has_text and current.group and (group[0].indented or _ordinal_only(group)):
+                current.body.extend(group)  # a crosshead set like a paragraph, or 一、…, opening the body
             elif not current.has_text:
                 self.orphans.extend(current.group)  # a headline with no text of its own
                 current.group = group
@@ -973,6 +978,10 @@ class _Walker:
                 self.orphans.extend(group)  # a headline at the page's end: its text is elsewhere
             else:
                 self._judge(index, group, current)
+            return
+        if current is not None and current.group and _ordinal_only(group):
+            for unit in group:  # 一、… right under a headline opens the next article's body
+                self._body(unit)
             return
         if current is None or not current.has_text or current.group:
             if current is not None and not current.has_text and current.bylines and not current.group:
@@ -1020,6 +1029,11 @@ class _Walker:
                 break
             texts.append(item.squeezed)
         return "".join(texts)
+
+
+def _ordinal_only(group: Sequence[Unit]) -> bool:
+    """Whether a group is an ordinal heading (``一、…``): a numbered section's, never an article's."""
+    return all(ordinal(unit.squeezed) for unit in group)
 
 
 def _raw_lines(group: Sequence[Unit]) -> Iterator[str]:
