@@ -3,6 +3,7 @@
     python benchmarks/bench.py                      # 1,000 pages, growth to 10,000, --jobs 2
     python benchmarks/bench.py --pages 300 --growth 10 --jobs 2
     python benchmarks/bench.py --pages 200 --growth 0 --profile
+    python benchmarks/bench.py --pages 1000 --growth 0 --jobs 1 --stages 1000
     python benchmarks/bench.py --pages 1000 --growth 0 --repeat 3   # best of three runs each
 
 The corpus is laid out by the renderer (see tests/synthetic.py): one file per
@@ -60,6 +61,8 @@ def main() -> None:
     corpora = {size: _corpus(work, size) for size in sizes}
     if options.profile:
         _profile(corpora[options.pages])
+    if options.stages:
+        _stages(corpora[options.pages], options.stages)
     rows: dict[tuple[str, int, int], dict[str, Any]] = {}
     plan = [(kind, size, 1) for size in sizes for kind in ("floor", "parse", "build")]
     if options.jobs > 1:
@@ -93,6 +96,13 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, default=2, help="also measure parse and build with JOBS workers")
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs per measurement")
     parser.add_argument("--profile", action="store_true", help="print where parse time goes (cProfile)")
+    parser.add_argument(
+        "--stages",
+        type=int,
+        metavar="N",
+        default=0,
+        help="print ms/page per stage of the parse, from a profile of N pages (0: do not)",
+    )
     parser.add_argument("--keep", metavar="DIR", help="write corpora and outputs here, and keep them")
     parser.add_argument("--measure", choices=("floor", "parse", "build"), help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
@@ -267,6 +277,62 @@ def _profile(corpus: Path, pages: int = 100) -> None:
     pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(15)
     print("by cumulative time:")
     pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(25)
+
+
+#: The stage a source file's code belongs to, by the module's name; attrs builds
+#: the models' __init__ in files of its own.
+_STAGE_NAMES = {
+    "lines": "lines (decoding, splitting)",
+    "blocks": "fragments, blocks, paragraph ends",
+    "normalize": "text rules (normalize)",
+    "bylines": "datelines and bylines",
+    "captions": "captions",
+    "furniture": "furniture and continuations",
+    "headlines": "headlines",
+    "segments": "segmentation (units, walk)",
+    "similarity": "similarity (character pairs)",
+    "articles": "assembly (articles)",
+    "chars": "character classes",
+    "models": "models (attrs objects)",
+    "ids": "IDs",
+    "loaders": "loading, date inference",
+}
+
+
+def _stage(filename: str) -> str:
+    if filename.startswith("<attrs generated"):
+        return _STAGE_NAMES["models"]
+    path = Path(filename)
+    if "lhasa_corpus" in path.parts:
+        return _STAGE_NAMES.get(path.stem, f"other lhasa_corpus ({path.stem})")
+    return "outside lhasa_corpus"
+
+
+def _stages(corpus: Path, pages: int) -> None:
+    """Print where parse time goes, per stage: each function's own time, and the time of
+    the built-in calls it makes (regular expressions, str methods), given to its stage."""
+    from lhasa_corpus.loaders import corpus_entries, iter_entries  # noqa: PLC0415
+
+    entries = corpus_entries(corpus)[:pages]
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in iter_entries(entries):
+        pass
+    profiler.disable()
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    seconds: dict[str, float] = {}
+    for (filename, _, _), (_, _, own, _, callers) in stats.items():
+        if filename != "~":  # Python code: its own time is its stage's
+            seconds[_stage(filename)] = seconds.get(_stage(filename), 0.0) + own
+            continue
+        for (caller_file, _, _), (_, _, edge_own, _) in callers.items():  # a built-in: its callers' stages
+            seconds[_stage(caller_file)] = seconds.get(_stage(caller_file), 0.0) + edge_own
+    total = sum(seconds.values())
+    print(f"\nparse time per stage ({len(entries)} pages, cProfile; profiling slows every call alike):")
+    print(f"{'stage':<36}{'ms/page':>9}{'share':>8}")
+    for stage, spent in sorted(seconds.items(), key=lambda item: -item[1]):
+        print(f"{stage:<36}{1000 * spent / len(entries):>9.2f}{spent / total:>8.0%}")
+    print(f"{'total':<36}{1000 * total / len(entries):>9.2f}")
 
 
 if __name__ == "__main__":

@@ -250,6 +250,8 @@ _TOKEN = re.compile(
     rf"|(?:{_ROLE_WORDS}|{_VERB_WORDS})|[{_SEPARATORS}（）(){_SLASHES}]|$))"
 )
 _NAME = re.compile(f"[{HAN}·•]+")
+#: Any word a role, a lead or a tail is made of: a byline without one, a mark or a bracket is none.
+_ANY_ROLE = re.compile(_ALTERNATION(sorted({*ROLES, *SLASH_ROLES}, key=len, reverse=True)))
 
 
 @attrs.frozen(kw_only=True)
@@ -649,12 +651,15 @@ def read_byline(text: str, start: int, end: int) -> Byline | None:
     squeezed = whole.lstrip(BYLINE_MARKS)
     if squeezed in EDITORS_SIGNATURES:
         return Byline(people=(), trailing=True)  # ——编者: who signs an editor's note
-    tokens, guessed = _tokens(text, start, end)
-    if not _byline_shaped(squeezed) or not _byline_words_only(tokens):
+    shaped = _byline_shaped(squeezed)
+    bracketed = shaped and squeezed[0] in _OPEN and squeezed[-1] in _CLOSE
+    # No mark, no bracket, no role: no form of byline is left (a quick test before the tokens).
+    formless = not shaped or (whole == squeezed and not bracketed and _ANY_ROLE.search(squeezed) is None)
+    tokens, guessed = ([], False) if formless else _tokens(text, start, end)
+    if formless or not _byline_words_only(tokens):
         return None
     people = read_people(text, start, end).people
     kinds = [kind for kind, *_ in tokens]
-    bracketed = squeezed[0] in _OPEN and squeezed[-1] in _CLOSE
     if whole != squeezed and set(kinds) == {"word"}:
         people = people if len(people) <= 4 else ()  # ■ 李 文: a mark before names
         return Byline(people=people, guessed=guessed) if people else None

@@ -62,6 +62,7 @@ def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
+@lru_cache(maxsize=4096)
 def is_wide(char: str) -> bool:
     """Whether *char* is set full width in Chinese text.
 

@@ -18,7 +18,7 @@ from typing import Final, Literal
 
 import attrs
 
-from lhasa_corpus.chars import HAN, ends_clause, ends_sentence, is_han, is_wide, line_fill, squeeze
+from lhasa_corpus.chars import HAN, ends_clause, ends_sentence, is_wide, line_fill, squeeze
 from lhasa_corpus.similarity import han_only, han_pairs, shared_pairs
 
 Placement = Literal["before", "after"]
@@ -58,6 +58,10 @@ OLD_TOPIC_RATIO: Final = 3.0
 WIDER_THAN_COLUMN_EMS: Final = 2.0
 
 
+#: Two Han characters, anywhere in a text.
+_TWO_HAN = re.compile(f"[{HAN}][^{HAN}]*[{HAN}]")
+
+
 def heading_shaped(squeezed: str, lines: int) -> bool:
     """Whether text (white space taken out) of *lines* lines can be a headline, kicker or subheadline.
 
@@ -78,7 +82,7 @@ def heading_shaped(squeezed: str, lines: int) -> bool:
     (False, False)
     """
     short = lines <= MAX_HEADLINE_LINES and len(squeezed) <= MAX_HEADLINE
-    if not short or sum(1 for char in squeezed if is_han(char)) < 2:
+    if not short or _TWO_HAN.search(squeezed) is None:
         return False
     if ends_clause(squeezed) or not _balanced(squeezed) or _bracketed_note(squeezed):
         return False
@@ -98,6 +102,8 @@ def _bracketed_note(squeezed: str) -> bool:
 
 #: Brackets and quotes a headline closes if it opens them.
 _PAIRS: Final = ("《》", "“”", "（）", "()", "【】", "「」", "‘’")
+_OPENING_OF: Final = {pair[1]: pair[0] for pair in _PAIRS}
+_BRACKET = re.compile(f"[{re.escape(''.join(_PAIRS))}]")
 
 
 def _balanced(text: str) -> bool:
@@ -108,18 +114,14 @@ def _balanced(text: str) -> bool:
     >>> _balanced("《在祖国的怀抱》发布"), _balanced("围绕《关于"), _balanced("开展“质量月”活动")
     (True, False, True)
     """
-    for opening, closing in _PAIRS:
-        depth = 0
-        for char in text:
-            if char == opening:
-                depth += 1
-            elif char == closing:
-                depth -= 1
-                if depth < 0:
-                    return False
-        if depth:
+    depths = dict.fromkeys(_OPENING_OF.values(), 0)
+    for match in _BRACKET.finditer(text):
+        char = match.group()
+        opening = _OPENING_OF.get(char, char)
+        depths[opening] += 1 if opening == char else -1
+        if depths[opening] < 0:
             return False
-    return True
+    return not any(depths.values())
 
 
 def asks(squeezed: str) -> bool:
@@ -145,6 +147,8 @@ def letter_spaced(raw: str) -> bool:
     >>> letter_spaced("2025 年“ 送 法 进 校 园 ”系 列"), letter_spaced("有效宣 传4774名考 生 考")
     (True, False)
     """
+    if len(raw.split()) < 4:  # fewer than three gaps between characters: a quick test
+        return False
     spaced = adjacent = 0
     previous = ""
     gap = False
