@@ -504,3 +504,14 @@ def test_an_ordinal_heading_under_a_headline_opens_its_body(placement: str) -> N
     assert [article.headline for article in page.articles] == ["秋收正当时", "落实会议精神"]
     assert page.articles[1].paragraphs[0] == "一、提高认识"
     assert page.leftovers == ()
+
+
+def test_a_line_cut_off_after_a_continuation_mark_is_the_continued_text() -> None:
+    """After （上接第一版）, a short line before a column break starts the continued text, not a headline."""
+    text = (
+        "补壹刀：别笑！18人的\n“新八国联军”今天成立了\n\n（上接第一版）\n有一个细节，更清楚地表明它试图\n\n"
+        "策动“颜色革命”的野心。它的成立视\n频自带三种语言翻译。\n"
+    )
+    (article,) = parse(text).articles
+    assert article.headline == "补壹刀：别笑！18人的“新八国联军”今天成立了"
+    assert article.paragraphs[0].startswith("有一个细节，更清楚地表明它试图策动“颜色革命”的野心。")

@@ -79,6 +79,9 @@ MAX_GROUP: Final = 4
 CONTEXT_UNITS: Final = 8
 #: Punctuation inside a sentence: a line holding any is no heading printed against the text.
 _INNER_PUNCTUATION: Final = "，、；：。,;:"
+#: What body text wrapped over lines holds and a headline of several lines does not: a
+#: headline may name its column or speaker before a colon (补壹刀：…, 益阳：…).
+_CLAUSE_MARKS: Final = "，、；。,;"
 _CREDIT_ENDING: Final = ("摄", "摄）", "摄)", "供图", "提供", "资料图片", "资料图", "新华社发", "中新社发")
 
 
@@ -364,7 +367,7 @@ def _wraps_like_heading(raw: str, block: Block, width: float) -> bool:
     """
     if asks(block.squeezed):
         return _displayed(raw, block, width)
-    if len(block.fragments) == 1 or not any(char in _INNER_PUNCTUATION for char in block.squeezed):
+    if len(block.fragments) == 1 or not any(char in _CLAUSE_MARKS for char in block.squeezed):
         return True
     return _displayed(raw, block, width)
 
@@ -528,7 +531,9 @@ def _settle_headings(raw: str, units: list[Unit], width: float) -> list[Unit]:
     2. Right after a dateline, on the dateline's line, the block is the
        start of the article's first sentence (``…讯（记者莫瑞英）为进``); a
        block indented with U+3000 and followed by unindented text is a
-       paragraph's first line cut off by a column break.
+       paragraph's first line cut off by a column break. Right after a 上接
+       mark, followed by text that goes on unindented, the block is the
+       start of the continued text: a jump head stands before the mark.
     3. Between two stretches of body text, a block whose lines nearly fill
        the column (:data:`NEAR_FULL_EMS`) and are not letter-spaced is a line
        the column break left: headlines are set wider, crossheads shorter.
@@ -562,8 +567,9 @@ def _cut_short(raw: str, units: Sequence[Unit], index: int, settled: Sequence[Un
         return False
     previous = settled[-1] if settled else None
     following = _next_text_unit(units, index)
-    if previous is not None and previous.kind == "dateline":
-        return unit.block.fragments[0].after_cut
+    after_opener = _text_after_opener(raw, unit, previous, following)
+    if after_opener is not None:
+        return after_opener
     if following is None or following.kind != "body" or following.block is None:
         return previous is not None and previous.kind == "body" and not _ends_text(previous.squeezed)
     if opens_paragraph_indent(raw, unit.start):
@@ -574,6 +580,22 @@ def _cut_short(raw: str, units: Sequence[Unit], index: int, settled: Sequence[Un
         return False
     ends_before = previous is not None and previous.kind == "body" and _ends_text(previous.squeezed)
     return not (ends_before and _topic_boundary(unit, _text_back(settled), _text_on(units, index + 1)))
+
+
+def _text_after_opener(raw: str, unit: Unit, previous: Unit | None, following: Unit | None) -> bool | None:
+    """Whether a heading right after a dateline or a 上接 mark starts the text, cut short.
+
+    Rule 2 of :func:`_settle_headings`; None where neither stands before it.
+    """
+    assert unit.block is not None
+    if previous is not None and previous.kind == "dateline":
+        return unit.block.fragments[0].after_cut
+    if previous is None or previous.kind != "opening_mark" or crosshead_marked(unit.squeezed):
+        return None
+    if following is None or following.kind != "body":
+        return None
+    # The continued text follows its 上接 mark; the jump head stands before the mark.
+    return not opens_paragraph_indent(raw, following.start)
 
 
 def _topic_boundary(unit: Unit, before: str, after: str) -> bool:
