@@ -159,10 +159,15 @@ def page_units(raw: str, lines: Sequence[Line], squeezed: Squeezed) -> PageUnits
     cut_units += [Unit(kind="byline", start=s, end=e, byline=b) for s, e, b in closing]
     text_units = []
     previous: Fragment | None = None
+    # The column a block is set in shows in the wrapped body lines of it and of the blocks on
+    # either side; headings are set in their own width (as for the page's, :func:`page_width`).
+    wrapped = [
+        () if heading_shaped(block.squeezed, len(block.fragments)) else block.fragments[:-1]
+        for block in blocks
+    ]
     for index, block in enumerate(blocks):
         after_sentence = previous is None or previous.after_cut or _ends_text(previous.text)
-        # The column a block is set in shows in it and in the blocks on either side.
-        around = [f for near in blocks[max(0, index - 1) : index + 2] for f in near.fragments]
+        around = [f for near in wrapped[max(0, index - 1) : index + 2] for f in near]
         local = _local_width(around, width)
         text_units += split_block(raw, block, local, after_sentence=after_sentence)
         previous = block.fragments[-1]
