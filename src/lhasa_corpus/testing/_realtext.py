@@ -27,7 +27,6 @@ from typing import Any, Final
 
 import attrs
 
-from lhasa_corpus.chars import squeeze
 from lhasa_corpus.models import Contributor
 from lhasa_corpus.testing._layout import Layout
 from lhasa_corpus.testing._render import RenderedPage, render_page
@@ -44,7 +43,13 @@ from lhasa_corpus.testing._specs import (
     check_name,
     check_printed,
 )
-from lhasa_corpus.testing._typesetting import clean_body, clean_byline, clean_headline, visible
+from lhasa_corpus.testing._typesetting import (
+    clean_body,
+    clean_byline,
+    clean_headline,
+    visible,
+    without_spaces,
+)
 from lhasa_corpus.testing._vocabulary import ROLES, chinese_number
 
 #: Outlets a dateline may open with, longest first when matched: the source FIELDS.md names.
@@ -145,7 +150,7 @@ def _people(record: Mapping[str, Any]) -> list[Contributor]:
     for entry in record.get("contributors") or []:
         if not isinstance(entry, Mapping) or not entry.get("name"):
             raise _SkipError(f"a contributor without a name: {entry!r}")
-        name = squeeze(str(entry["name"]))
+        name = without_spaces(str(entry["name"]))
         check_name("contributors", name)
         organisation = _optional(entry.get("organisation"))
         people.append(Contributor(name=name, role=str(entry.get("role") or ""), organisation=organisation))
@@ -188,7 +193,7 @@ def _captions(record: Mapping[str, Any], notes: list[str]) -> list[CaptionSpec]:
                 CaptionSpec(
                     text=text,
                     credit=credit,
-                    photographer=None if photographer is None else squeeze(photographer),
+                    photographer=None if photographer is None else without_spaces(photographer),
                 )
             )
         except ValueError as error:

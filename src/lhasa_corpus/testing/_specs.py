@@ -18,7 +18,6 @@ from typing import Final, Literal
 
 import attrs
 
-from lhasa_corpus.chars import squeeze
 from lhasa_corpus.models import Caption, Contributor
 from lhasa_corpus.testing._typesetting import (
     clean_body,
@@ -27,6 +26,7 @@ from lhasa_corpus.testing._typesetting import (
     is_han,
     is_wide,
     visible,
+    without_spaces,
 )
 from lhasa_corpus.testing._vocabulary import (
     CREDIT_FORMS,
@@ -128,13 +128,13 @@ def check_printed(name: str, text: str, people: Iterable[Contributor]) -> None:
     ...
     ValueError: 'contributors' must be printed in '本报记者 李明' in order (got '王五')
     """
-    squeezed = squeeze(text)
+    squeezed = without_spaces(text)
     at = 0
     for person in people:
-        found = squeezed.find(squeeze(person.name), at)
+        found = squeezed.find(without_spaces(person.name), at)
         if found < 0:
             raise ValueError(f"'{name}' must be printed in {text!r} in order (got {person.name!r})")
-        at = found + len(squeeze(person.name))
+        at = found + len(without_spaces(person.name))
 
 
 def _tuple(value: Iterable[object]) -> tuple[object, ...]:

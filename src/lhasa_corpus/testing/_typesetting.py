@@ -251,6 +251,18 @@ def clean_byline(text: str) -> str:
     return _SPACE_RUN.sub(replace, text)
 
 
+def without_spaces(text: str) -> str:
+    """*text* with every white-space character taken out: what a compositor's spacing cannot change.
+
+    The renderer keeps its own copy of this one-liner so that its expectations
+    share no code with the parser they judge.
+
+    >>> without_spaces(" 拉 萨\\n融媒\u3000讯 ")
+    '拉萨融媒讯'
+    """
+    return "".join(text.split())
+
+
 def visible(text: str) -> bool:
     """Whether every character of *text* shows on a page: no control, format or unassigned code point.
 
