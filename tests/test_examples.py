@@ -104,7 +104,9 @@ def test_query_dataset_builds_into_the_given_folder_and_queries_it(tmp_path: Pat
 
 
 def test_query_dataset_names_the_extra_when_duckdb_is_missing(tmp_path: Path) -> None:
-    without_duckdb = "import runpy, sys; sys.modules['duckdb'] = None; runpy.run_path(sys.argv[1], run_name='__main__')"
+    without_duckdb = (
+        "import runpy, sys; sys.modules['duckdb'] = None; runpy.run_path(sys.argv[1], run_name='__main__')"
+    )
     result = subprocess.run(
         [sys.executable, "-c", without_duckdb, str(EXAMPLES / "query_dataset.py"), str(tmp_path / "dataset")],
         env=offline_env(),
@@ -193,7 +195,9 @@ def test_notebook_runs_top_to_bottom_offline(notebook_run: NotebookRun) -> None:
     assert "figure labels:" in text
 
 
-def test_notebook_leaves_nothing_in_the_temporary_directory_or_beside_itself(notebook_run: NotebookRun) -> None:
+def test_notebook_leaves_nothing_in_the_temporary_directory_or_beside_itself(
+    notebook_run: NotebookRun,
+) -> None:
     assert (notebook_run.left_in_tmpdir, notebook_run.new_in_examples) == ([], [])
 
 

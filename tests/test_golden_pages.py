@@ -30,7 +30,9 @@ GOLDEN = Path(__file__).parent / "golden"
 #: Each golden page: its raw text and its expectations.
 PAGES: dict[str, tuple[Path, Path]] = {
     SEED_PAGE.stem: (SEED_PAGE, GOLDEN / f"{SEED_PAGE.stem}.toml"),
-    **{path.stem: (path, path.with_suffix(".toml")) for path in sorted((GOLDEN / "pages").glob("hand_*.txt"))},
+    **{
+        path.stem: (path, path.with_suffix(".toml")) for path in sorted((GOLDEN / "pages").glob("hand_*.txt"))
+    },
 }
 #: The article fields a reader can check.
 ARTICLE_FIELDS = (
@@ -128,7 +130,9 @@ def _cases() -> list[Any]:
             for field in ARTICLE_FIELDS:
                 reason = KNOWN_DIFFERENCES.get((name, position, field))
                 marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-                cases.append(pytest.param(name, position, field, id=f"{name}-{position}-{field}", marks=marks))
+                cases.append(
+                    pytest.param(name, position, field, id=f"{name}-{position}-{field}", marks=marks)
+                )
     return cases
 
 
@@ -175,7 +179,9 @@ def test_page_furniture_is_what_a_reader_finds(name: str) -> None:
     leftovers = [
         {"text": " ".join(item["text"].split()), "kind": item["kind"]} for item in record["leftovers"]
     ]
-    assert leftovers == [{"text": item["text"], "kind": item.get("kind")} for item in want.get("leftovers", [])]
+    assert leftovers == [
+        {"text": item["text"], "kind": item.get("kind")} for item in want.get("leftovers", [])
+    ]
     assert record["sections"] == want.get("sections", [])
     assert [{"name": e["name"], "role": e["role"]} for e in record["editors"]] == want.get("editors", [])
     assert record["headline_placement"] == want["headline_placement"]

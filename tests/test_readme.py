@@ -53,7 +53,16 @@ _RAISED = 'File "<stdin>"'
 _MARK = "-8<- next step -8<-"
 #: What the repository copy leaves out: version control, environments, caches, build products.
 _NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv", "site", "dataset", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis"
+    ".git",
+    ".venv",
+    "site",
+    "dataset",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    ".*_cache",
+    ".hypothesis",
 )
 
 
@@ -213,12 +222,18 @@ def test_every_shell_and_python_block_is_run_or_says_why_not() -> None:
 
 
 def test_readme_set_up_commands_are_what_ci_runs() -> None:
-    ci = [line for line in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines() if "tasks.py" in line]
+    ci = [
+        line for line in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines() if "tasks.py" in line
+    ]
     for page in PAGES:
         set_up = blocks(page)[0]
         assert set_up.not_run is not None
         commands = [line.split("#", 1)[0].strip() for line in set_up.sample.code.splitlines()]
-        assert [command for command in commands if command] == ci == ["python3 tasks.py build", "python3 tasks.py test"]
+        assert (
+            [command for command in commands if command]
+            == ci
+            == ["python3 tasks.py build", "python3 tasks.py test"]
+        )
 
 
 def test_readme_says_how_to_activate_the_environment_right_after_the_set_up() -> None:

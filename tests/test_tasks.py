@@ -17,10 +17,13 @@ JUNIT = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-def junit(tmp_path: Path, *, tests: int, failures: int = 0, errors: int = 0, skipped: int = 0, docs: str = "") -> Path:
+def junit(
+    tmp_path: Path, *, tests: int, failures: int = 0, errors: int = 0, skipped: int = 0, docs: str = ""
+) -> Path:
     report = tmp_path / "pytest.xml"
     report.write_text(
-        JUNIT.format(tests=tests, failures=failures, errors=errors, skipped=skipped, docs=docs), encoding="utf-8"
+        JUNIT.format(tests=tests, failures=failures, errors=errors, skipped=skipped, docs=docs),
+        encoding="utf-8",
     )
     return report
 
@@ -33,7 +36,10 @@ def test_counts_come_from_pytests_junit_report(tmp_path: Path) -> None:
 def test_a_skipped_docs_build_is_not_claimed(tmp_path: Path) -> None:
     counts = tasks._pytest_counts(junit(tmp_path, tests=2, skipped=1, docs='<skipped message="no mkdocs" />'))
     assert counts.docs_site_built is False
-    assert tasks._verdict(counts, 1.0) == "tasks.py test: ruff, mypy --strict, 1 test (1 skipped) — all passed in 1 s"
+    assert (
+        tasks._verdict(counts, 1.0)
+        == "tasks.py test: ruff, mypy --strict, 1 test (1 skipped) — all passed in 1 s"
+    )
 
 
 def test_the_last_line_names_every_check_that_passed(tmp_path: Path) -> None:
