@@ -12,6 +12,8 @@ a phenomenon or a layout option there when the parser reads it.
 from __future__ import annotations
 
 import itertools
+import re
+from collections import Counter
 
 from hypothesis import event, example, given
 from hypothesis import strategies as st
@@ -22,7 +24,7 @@ from lhasa_corpus.lines import decode, split_lines, split_pages
 from lhasa_corpus.loaders import parse_text
 from lhasa_corpus.models import Contributor, Page
 from lhasa_corpus.normalize import BODY_RULES, BYLINE_RULES, HEADLINE_RULES, apply_rules
-from lhasa_corpus.quality import PRIMARY_FIELD, field_value
+from lhasa_corpus.quality import field_value, provenance_problems
 from lhasa_corpus.testing import (
     ArticleFields,
     ArticleSpec,
@@ -151,7 +153,27 @@ ONE_VISIBLE_INDENT = [
 ]
 
 
+#: A paragraph cut by two column breaks, each after a line that holds a comma and stops in
+#: mid-word (``深入推动通过PPT群众，持`` / ``续推动通过PPT志愿者，推``), reads as a headline group
+#: (headline and subheadline) that opens an article of the paragraph's rest. Found by the ``ci``
+#: profile at 300 examples on a three-article page without headlines, shrunk by hand to this one;
+#: not fixed yet, so the example is an expected failure (strict: it fails the day the parser reads
+#: the page right).
+CLAUSES_CUT_BY_COLUMN_BREAKS = [
+    ArticleSpec(
+        dateline=DatelineSpec.rongmei([Contributor(name="次仁", role="记者")]),
+        paragraphs=("近日，会议召开。", "深入推动通过PPT群众，持续推动通过PPT志愿者，推动群众。"),
+    )
+]
+
+
 @given(article_lists(phenomena=PARSER_READS), layouts(new=PARSER_READS_LAYOUT), headers(), footers())
+@example(
+    CLAUSES_CUT_BY_COLUMN_BREAKS, Layout(width=12, paragraph_gap=True, column_breaks=True, seed=22), [], []
+).xfail(
+    reason="parser bug: two column-break lines with a comma inside and no sentence end read as a headline group",
+    raises=AssertionError,
+)
 @example(
     ONE_VISIBLE_INDENT,
     Layout(
@@ -272,19 +294,55 @@ def test_lines_tile_the_page_between_line_terminators(text: str) -> None:
     assert text[position:] in ("", "\r\n") or text[position:] in LINE_BREAKS
 
 
+#: The fields that hold characters of the page, stated here apart from ``quality.PRIMARY_FIELD``:
+#: the derived fields (source, contributors' names, photographer) repeat characters of these.
+PRIMARY_FIELDS = re.compile(
+    r"kicker|headline|subheadlines/\d+|dateline|byline|paragraphs/\d+|captions/\d+/(?:text|credit)|continuations/\d+"
+)
+
+
 def check_nothing_lost(page: Page) -> None:
-    owned = sorted(
-        [
-            (span.start, span.end)
-            for article in page.articles
-            for span in article.spans
-            if PRIMARY_FIELD.fullmatch(span.field)
-        ]
-        + [(leftover.start, leftover.end) for leftover in page.leftovers]
-    )
-    for (_, end), (start, _) in itertools.pairwise(owned):
-        assert start >= end, "two primary spans overlap"
-    assert solid("".join(page.raw_text[start:end] for start, end in owned)) == solid(page.raw_text)
+    """Nothing lost, nothing invented: checked twice, by the library and by this test on its own.
+
+    ``quality.provenance_problems`` is the check users run (``lhasa-corpus validate`` reports it),
+    so it must find nothing. But a test that only called it would share its mistakes: a field
+    left out of ``quality.PRIMARY_FIELD`` would be skipped by both the code and the test. So the
+    invariant is also stated here, from the field values rather than from the library's check:
+
+    1. as a multiset, the non-white-space characters of the primary fields' values and of the
+       leftovers are those of the raw text (this needs no span at all);
+    2. in order: each non-white-space character of the raw text is owned by exactly one primary
+       field or leftover (through its spans), and the characters a field owns, read in page
+       order, are its value.
+    """
+    assert provenance_problems(page) == []
+    raw = page.raw_text
+    pieces = [leftover.text for leftover in page.leftovers]
+    owner: dict[int, str] = {}
+    for article in page.articles:
+        fields = {span.field for span in article.spans if PRIMARY_FIELDS.fullmatch(span.field)}
+        for field in fields:
+            value = field_value(article, field) or ""
+            pieces.append(value)
+            owned = []
+            for span in article.spans_of(field):
+                for offset in range(span.start, span.end):
+                    if raw[offset].isspace():
+                        continue
+                    assert owner.setdefault(offset, field) == field, (
+                        f"{field} and {owner[offset]} share {offset}"
+                    )
+                    owned.append(raw[offset])
+            assert "".join(owned) == solid(value), field
+    for leftover in page.leftovers:
+        assert raw[leftover.start : leftover.end] == leftover.text
+        for offset in range(leftover.start, leftover.end):
+            if not raw[offset].isspace():
+                assert owner.setdefault(offset, "leftover") == "leftover", (
+                    f"a leftover and {owner[offset]} share {offset}"
+                )
+    assert Counter(solid("".join(pieces))) == Counter(solid(raw)), "characters lost or invented"
+    assert sorted(owner) == [offset for offset, char in enumerate(raw) if not char.isspace()]
 
 
 @given(page_texts())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -38,15 +39,43 @@ def test_a_skipped_docs_build_is_not_claimed(tmp_path: Path) -> None:
     assert counts.docs_site_built is False
     assert (
         tasks._verdict(counts, 1.0)
-        == "tasks.py test: ruff, mypy --strict, 1 test (1 skipped) — all passed in 1 s"
+        == "tasks.py test: ruff, ruff format, mypy --strict, 1 test (1 skipped) — all passed in 1 s"
     )
 
 
 def test_the_last_line_names_every_check_that_passed(tmp_path: Path) -> None:
     counts = tasks._pytest_counts(junit(tmp_path, tests=317))
     assert tasks._verdict(counts, 161.4) == (
-        "tasks.py test: ruff, mypy --strict, 317 tests, docs site build — all passed in 161 s"
+        "tasks.py test: ruff, ruff format, mypy --strict, 317 tests, docs site build — all passed in 161 s"
     )
+
+
+def coverage_report(tmp_path: Path, **branches: tuple[int, int]) -> Path:
+    files = {
+        f"src/lhasa_corpus/{module}.py": {"summary": {"covered_branches": covered, "num_branches": total}}
+        for module, (covered, total) in branches.items()
+    }
+    report = tmp_path / "coverage.json"
+    report.write_text(json.dumps({"files": files}), encoding="utf-8")
+    return report
+
+
+def test_branch_coverage_is_read_for_every_rule_module(tmp_path: Path) -> None:
+    coverage = tasks._branch_coverage(coverage_report(tmp_path, chars=(19, 20), segments=(150, 164)))
+    assert [module.module for module in coverage] == list(tasks.RULE_MODULES)
+    assert coverage[0] == tasks.BranchCoverage("chars", 19, 20)
+    assert coverage[0].percent == 95.0
+    assert tasks.BranchCoverage("lines", 0, 0).percent == 100.0  # no branch: nothing missed
+
+
+def test_the_last_line_names_the_lowest_rule_module_coverage(tmp_path: Path) -> None:
+    counts = tasks._pytest_counts(junit(tmp_path, tests=317))
+    coverage = [tasks.BranchCoverage("chars", 20, 20), tasks.BranchCoverage("segments", 158, 164)]
+    assert tasks._verdict(counts, 300.0, coverage) == (
+        "tasks.py test: ruff, ruff format, mypy --strict, 317 tests, docs site build, "
+        "rule modules' branch coverage ≥ 95 % (lowest 96.3 %, segments) — all passed in 300 s"
+    )
+    assert "segments    96.3 %   158 of 164 branches" in tasks._coverage_table(coverage)
 
 
 def test_the_docs_site_test_named_by_tasks_exists() -> None:

@@ -205,8 +205,11 @@ MAX_DOTTED_NAME: Final = 12
 #: The most Han characters an unknown outlet's name may have before its ending.
 MAX_GENERIC_NAME: Final = 6
 #: An unknown outlet's name found longer than this before its ending (长江 in 长江网)
-#: holds the end of a headline glued to it: two characters are taken, as a guess.
+#: holds the end of a headline glued to it: two characters are taken, as a guess...
 MAX_PLAIN_NAME: Final = 4
+#: ...unless the name ends in an administrative unit (江苏省南京市 in 江苏省南京市融媒讯):
+#: a place's full name is long, and a headline seldom ends in one.
+ADMINISTRATIVE_UNITS: Final = "省市县区州盟旗镇乡"
 
 _ALTERNATION = "|".join
 _OPEN, _CLOSE = "（(", "）)"
@@ -382,7 +385,7 @@ def _generic_source_start(text: str, squeezed: Squeezed, ending_at: int) -> tupl
     for start in range(earliest, ending_at):
         raw = squeezed.offset(start)
         if start == 0 or raw == 0 or text[raw - 1].isspace() or not is_han(squeezed_text[start - 1]):
-            if ending_at - start <= MAX_PLAIN_NAME:
+            if ending_at - start <= MAX_PLAIN_NAME or squeezed_text[ending_at - 1] in ADMINISTRATIVE_UNITS:
                 return start, False
             break  # a headline glued to the outlet: 欢声笑语长江网讯
     return max(earliest, ending_at - 2), True
