@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import itertools
 import re
+import tempfile
 from collections import Counter
+from pathlib import Path
 
-from hypothesis import event, example, given
+from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
 from lhasa_corpus.chars import LINE_BREAKS
 from lhasa_corpus.errors import InputError
 from lhasa_corpus.lines import decode, split_lines, split_pages
-from lhasa_corpus.loaders import parse_text
+from lhasa_corpus.loaders import load_file, parse_text
 from lhasa_corpus.models import Contributor, Page
 from lhasa_corpus.normalize import BODY_RULES, BYLINE_RULES, HEADLINE_RULES, apply_rules
 from lhasa_corpus.quality import field_value, provenance_problems
@@ -167,7 +169,46 @@ CLAUSES_CUT_BY_COLUMN_BREAKS = [
 ]
 
 
+#: A paragraph cut by column breaks after lines that end in a clause (``…群众。次仁说：“推动群``),
+#: with one short quoted sentence between, in a 12-em column: a column-break line followed by a
+#: blank line reads as the end of a body, and the next paragraph's first line as a heading of an
+#: article. Found by the ``ci`` profile (seed 1792072830); an expected failure until the parser reads it.
+QUOTES_CUT_BY_COLUMN_BREAKS = [
+    ArticleSpec(
+        dateline=DatelineSpec.rongmei([Contributor(name="次仁", role="记者")]),
+        paragraphs=("近日，八廓古城管委会举办职业技能大赛。次仁说：“推动群众。”次仁说：“推动群众。”",),
+    ),
+    ArticleSpec(
+        dateline=DatelineSpec.rongmei([Contributor(name="次仁次仁", role="记者")]),
+        paragraphs=(
+            "近日，堆龙德庆区举办社会救助培训班。次仁说：“推动群众。”推动群众，推动1家企业群众，"
+            "推动《中华人民共和国环境保护法》群众。次仁说：“推动群众，推动群众，推动1家企业群众。”",
+            "次仁说：“推动群众。”",
+            "进一步推动《中华人民共和国环境保护法》群众！次仁说：“推动群众。”",
+        ),
+    ),
+]
+
+#: The exact-reading properties try the same pages on every run. They measure what the parser
+#: reads, and it does not read every page the renderer makes yet (about 999 of 1,000: the
+#: shapes kept as expected-failure examples here and in ``docs/property-report.md``); with a seed
+#: that changes per run, CI would fail one run in a few for a page unrelated to the change it
+#: tests. The invariants below (nothing lost, spans, determinism, bytes) hold on every page and
+#: search afresh on every run; ``HYPOTHESIS_PROFILE=deep`` searches the exact reading afresh.
+reads_exactly = settings(derandomize=True)
+
+
+@reads_exactly
 @given(article_lists(phenomena=PARSER_READS), layouts(new=PARSER_READS_LAYOUT), headers(), footers())
+@example(
+    QUOTES_CUT_BY_COLUMN_BREAKS,
+    Layout(width=12, placement="before", first_line="full", paragraph_gap=True, column_breaks=True, seed=1),
+    [],
+    [],
+).xfail(
+    reason="parser bug: a column-break line before a blank line ends a body; the next line opens an article",
+    raises=AssertionError,
+)
 @example(
     CLAUSES_CUT_BY_COLUMN_BREAKS, Layout(width=12, paragraph_gap=True, column_breaks=True, seed=22), [], []
 ).xfail(
@@ -243,13 +284,22 @@ def test_a_file_of_pages_parses_like_its_pages(
     pages: list[tuple[list[ArticleSpec], Layout]], encoding: str
 ) -> None:
     """A file of pages separated by form feeds, in any supported encoding, decodes to
-    the same pages, and each parses as its text does."""
+    the same pages, and ``load_file`` gives each page as its text parses alone."""
     rendered = [render_page(articles, layout) for articles, layout in pages]
-    texts = split_pages(decode(encode_pages(rendered, encoding), "pages.txt"))
-    assert texts == [page.text for page in rendered]
-    for text, page in zip(texts, rendered, strict=True):
-        fields = [ArticleFields.of(article) for article in parse_text(text).articles]
-        assert [field.dateline for field in fields] == [field.dateline for field in page.expected()]
+    data = encode_pages(rendered, encoding)
+    assert split_pages(decode(data, "pages.txt")) == [page.text for page in rendered]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "pages.txt"
+        path.write_bytes(data)
+        loaded = list(load_file(path, infer_date=False))
+    assert len(loaded) == len(rendered)
+    for page, alone in zip(loaded, rendered, strict=True):
+        assert page.raw_text == alone.text
+        expected = parse_text(alone.text, infer_date=False)
+        assert [ArticleFields.of(article) for article in page.articles] == [
+            ArticleFields.of(article) for article in expected.articles
+        ]
+        assert page.leftovers == expected.leftovers
 
 
 # -- any text at all ----------------------------------------------------------------------------

@@ -166,10 +166,13 @@ def page_units(raw: str, lines: Sequence[Line], squeezed: Squeezed) -> PageUnits
         for block in blocks
     ]
     for index, block in enumerate(blocks):
-        after_sentence = previous is None or previous.after_cut or _ends_text(previous.text)
         around = [f for near in wrapped[max(0, index - 1) : index + 2] for f in near]
         local = _local_width(around, width)
-        text_units += split_block(raw, block, local, after_sentence=after_sentence)
+        after_sentence = previous is None or previous.after_cut or _ends_text(previous.text)
+        under_display = not after_sentence and _display_before(blocks[index - 1], local)
+        text_units += split_block(
+            raw, block, local, after_sentence=after_sentence, under_display=under_display
+        )
         previous = block.fragments[-1]
     units = sorted(cut_units + text_units, key=lambda unit: unit.start)
     units = [part for unit in _settle_headings(raw, units, width) for part in _parts(unit)]
@@ -241,7 +244,9 @@ class _Taken:
         return list(zip(self._starts, self._ends, strict=True))
 
 
-def split_block(raw: str, block: Block, width: float, *, after_sentence: bool = True) -> list[Unit]:
+def split_block(
+    raw: str, block: Block, width: float, *, after_sentence: bool = True, under_display: bool = False
+) -> list[Unit]:
     """Type a block, splitting it where a byline, heading or caption was printed against text.
 
     A whole block is a caption (:func:`~lhasa_corpus.captions.read_caption`),
@@ -254,7 +259,9 @@ def split_block(raw: str, block: Block, width: float, *, after_sentence: bool = 
     (图为…) and ends in a credit is split off wherever it stands, even in
     mid-sentence: the photo sat in the column there. *after_sentence* says
     whether the text before the block ended a sentence: if not, its first
-    line goes on with that sentence.
+    line goes on with that sentence, unless the block stands *under_display*
+    type (a headline, :func:`_display_before`) and its first line reads as a
+    byline: ``本报记者 张三`` printed under the headline, the text right under it.
 
     >>> from lhasa_corpus.blocks import cut_fragments, group_blocks
     >>> from lhasa_corpus.lines import split_lines
@@ -286,15 +293,9 @@ def split_block(raw: str, block: Block, width: float, *, after_sentence: bool = 
     block_after_sentence = after_sentence
     index = 0
     while index < len(fragments):
-        line = fragments[index]
         if index > 0:
             after_sentence = not body or _ends_text(fragments[index - 1].text)
-        split = None
-        if line.whole_line and opens_like_caption(squeeze(line.text)):
-            # A photo's caption may stand between any two lines of a column, even in mid-sentence.
-            split = _caption_from(raw, fragments, index)
-        if split is None and after_sentence and line.whole_line:
-            split = _split_at(raw, fragments, index, width)
+        split = _split_line(raw, fragments, index, width, after_sentence, under_display=under_display)
         if split is None:
             body.append(fragments[index])
             index += 1
@@ -309,6 +310,42 @@ def split_block(raw: str, block: Block, width: float, *, after_sentence: bool = 
     if body:
         units.append(_body_unit(body))
     return units
+
+
+def _split_line(
+    raw: str,
+    fragments: Sequence[Fragment],
+    index: int,
+    width: float,
+    after_sentence: bool,
+    *,
+    under_display: bool,
+) -> tuple[Unit, int] | None:
+    """What :func:`split_block` splits off at line *index*, and the index after it; or None."""
+    line = fragments[index]
+    if not line.whole_line:
+        return None
+    if opens_like_caption(squeeze(line.text)):
+        # A photo's caption may stand between any two lines of a column, even in mid-sentence.
+        caption = _caption_from(raw, fragments, index)
+        if caption is not None:
+            return caption
+    if after_sentence:
+        return _split_at(raw, fragments, index, width)
+    if index == 0 and under_display:
+        byline = _byline_line(raw, line, width)
+        return None if byline is None else (byline, 1)
+    return None
+
+
+def _display_before(block: Block, width: float) -> bool:
+    """Whether *block* stands apart from the text after it: a heading, not a paragraph's part.
+
+    A paragraph cut by a column break ends in a full line; a heading-shaped
+    block whose last line stops two ems or more short of the column is
+    display type, which the line under it does not go on with.
+    """
+    return heading_shaped(block.squeezed, len(block.fragments)) and block.fragments[-1].fill <= width - 2
 
 
 def _byline_under(raw: str, block: Block, whole: Unit) -> bool:
@@ -405,20 +442,27 @@ def _body_unit(fragments: Sequence[Fragment]) -> Unit:
     return Unit(kind="body", start=block.start, end=block.end, block=block)
 
 
+def _byline_line(raw: str, line: Fragment, width: float) -> Unit | None:
+    """Line *line* as a byline printed against the text, or None."""
+    # A byline printed against the text holds no comma: a body line such as
+    # ``70多名记者提前入场，抢占`` has a role word in it too.
+    if line.fill > width or any(char in "，,；;" for char in line.text):
+        return None
+    byline = read_byline(raw, line.start, line.end)
+    if byline is None:
+        return None
+    block = Block(fragments=(line,))
+    return Unit(kind="byline", start=line.start, end=line.end, block=block, byline=byline, glued=True)
+
+
 def _split_at(raw: str, fragments: Sequence[Fragment], index: int, width: float) -> tuple[Unit, int] | None:
     """A unit printed against the text from line *index* on, and the index of the line after it; or None.
 
     Line *index* follows a sentence end (or opens the block).
     """
-    line = fragments[index]
-    # A byline printed against the text holds no comma: a body line such as
-    # ``70多名记者提前入场，抢占`` has a role word in it too.
-    unpunctuated = not any(char in "，,；;" for char in line.text)
-    byline = read_byline(raw, line.start, line.end) if line.fill <= width and unpunctuated else None
+    byline = _byline_line(raw, fragments[index], width)
     if byline is not None:
-        block = Block(fragments=(line,))
-        unit = Unit(kind="byline", start=line.start, end=line.end, block=block, byline=byline, glued=True)
-        return unit, index + 1
+        return byline, index + 1
     caption = _caption_from(raw, fragments, index)
     if caption is not None:
         return caption
