@@ -4,7 +4,8 @@ Profiles (choose with ``HYPOTHESIS_PROFILE`` or ``--hypothesis-profile``):
 
 - ``ci`` (default): at least :data:`CI_EXAMPLES` examples a property, from a
   seed that changes from run to run, so that CI keeps searching new pages
-  instead of replaying the same ones;
+  instead of replaying the same ones (the exact-reading properties of
+  ``test_properties_parse.py`` opt out, and say why);
 - ``deep``: many more examples, for local bug hunts;
 - ``mutation``: few examples, derandomised and without the example database,
   for ``tools/mutate.py``, which runs the rule tests once per mutant and needs

@@ -169,10 +169,11 @@ CLAUSES_CUT_BY_COLUMN_BREAKS = [
 ]
 
 
-#: A paragraph cut by column breaks after lines that end in a clause (``…群众。次仁说：“推动群``),
-#: with one short quoted sentence between, in a 12-em column: a column-break line followed by a
-#: blank line reads as the end of a body, and the next paragraph's first line as a heading of an
-#: article. Found by the ``ci`` profile (seed 1792072830); an expected failure until the parser reads it.
+#: A paragraph's first two lines cut off by a column break (``进一步推动《中华人民共和`` /
+#: ``国环境保护法》群众！次仁``), in a 12-em column with blank lines between paragraphs: an
+#: exclamation inside and no sentence end make them heading-shaped, so they are read as the
+#: headline of the article above and the paragraph's last line as an article of its own. Found
+#: by the ``ci`` profile (seed 1792072830); an expected failure until the parser reads it.
 QUOTES_CUT_BY_COLUMN_BREAKS = [
     ArticleSpec(
         dateline=DatelineSpec.rongmei([Contributor(name="次仁", role="记者")]),
@@ -244,8 +245,10 @@ def test_round_trip_gives_back_every_article(
 
     Sources, datelines, bylines, contributors (name, role, organisation), kickers,
     headlines, subheadlines, captions, continuations and bodies are exact on every
-    page the renderer makes with the phenomena of :data:`PARSER_READS`. The
-    paragraph boundaries are exact where the page shows them: a page whose
+    page the renderer makes with the phenomena of :data:`PARSER_READS` whose
+    article boundaries show (``RenderedPage.articles_unambiguous``; where a
+    one-line exclamation stands alone like a headline, only the wording tells,
+    and only nothing lost is checked there). The paragraph boundaries are exact where the page shows them: a page whose
     ambiguities are not empty hides some by nature (a paragraph ending at the
     column edge with no other mark), so for it only the body is compared;
     ``benchmarks/ambiguous_paragraphs.py`` measures how often the parser still
@@ -255,6 +258,9 @@ def test_round_trip_gives_back_every_article(
     parsed = parse_text(page.text)
     for ambiguity in page.ambiguities:
         event(f"ambiguity: {ambiguity.reason}")
+    if not page.articles_unambiguous:  # where an article starts only the wording tells
+        check_nothing_lost(parsed)
+        return
     got = [ArticleFields.of(article) for article in parsed.articles]
     expected = list(page.expected())
     assert [field.headline for field in got] == [field.headline for field in expected]

@@ -681,6 +681,17 @@ def test_a_crosshead_standing_alone_like_a_headline_is_ambiguous() -> None:
     assert "heading_like_headline" not in reasons(render_page([ordinal], Layout()))
 
 
+def test_a_short_exclamation_alone_between_blank_lines_is_ambiguous() -> None:
+    """推动群众！ set apart like a paragraph is set like a display line; the article's start is unclear."""
+    spec = article(paragraphs=("会议召开。", "推动群众！", "会议结束。"))
+    page = render_page([spec], Layout(paragraph_gap=True))
+    assert "paragraph_like_headline" in reasons(page)
+    assert not page.articles_unambiguous
+    assert "paragraph_like_headline" not in reasons(render_page([spec], Layout(paragraph_gap=False)))
+    long = article(paragraphs=("会议召开。", "各单位要推动群众工作再上新台阶！", "会议结束。"))
+    assert "paragraph_like_headline" not in reasons(render_page([long], Layout(paragraph_gap=True)))
+
+
 def test_an_article_with_nothing_to_show_its_start_is_ambiguous() -> None:
     first = article()
     bare = ArticleSpec(paragraphs=("会议要求各方认真落实。",))

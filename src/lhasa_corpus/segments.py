@@ -345,7 +345,7 @@ def _display_before(block: Block, width: float) -> bool:
     block whose last line stops two ems or more short of the column is
     display type, which the line under it does not go on with.
     """
-    return heading_shaped(block.squeezed, len(block.fragments)) and block.fragments[-1].fill <= width - 2
+    return block.fragments[-1].fill <= width - 2 and heading_shaped(block.squeezed, len(block.fragments))
 
 
 def _byline_under(raw: str, block: Block, whole: Unit) -> bool:

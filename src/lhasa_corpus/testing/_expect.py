@@ -120,6 +120,7 @@ AMBIGUITY_REASONS: Final = {
     "looks_like_end": "a line inside a paragraph ends a sentence next to a short line, like a paragraph end",
     "width_not_evident": "the most common fill of the body lines is not the column width",
     "heading_like_headline": "a crosshead stands alone like a headline, with no cue that it is not one",
+    "paragraph_like_headline": "a short one-sentence exclamation or question stands alone like a headline",
     "boundary_hidden": "nothing marks where the article starts: no headline, dateline, byline or mark",
     "caption_uncredited": "a caption with no credit reads like a paragraph",
 }

@@ -33,6 +33,8 @@ from lhasa_corpus.testing._typesetting import (
 ENCODINGS: Final = ("utf-8", "utf-8-sig", "gb18030")
 #: Where a caption may stand on a page; ``mixed`` draws one of these for each caption.
 _PLACES: Final = ("with_article", "page_start", "page_end", "in_body", "other_body")
+#: The longest paragraph that, alone between blank lines and ending in ！ or ？, reads like a headline.
+DISPLAY_LINE_CHARS: Final = 12
 #: Openings of ordinal headings (``一、``, ``（一）``, ``1.``): a crosshead so marked is no headline.
 _ORDINALS: Final = "一二三四五六七八九十"
 
@@ -76,7 +78,8 @@ class RenderedPage:
     def articles_unambiguous(self) -> bool:
         """Whether every article's start and every caption shows on the page (paragraph ends aside)."""
         return not any(
-            ambiguity.reason in ("heading_like_headline", "boundary_hidden", "caption_uncredited")
+            ambiguity.reason
+            in ("heading_like_headline", "paragraph_like_headline", "boundary_hidden", "caption_uncredited")
             for ambiguity in self.ambiguities
         )
 
@@ -641,7 +644,17 @@ def _paragraph_ambiguities(
             ems(first.text) > width - 2 or (not last.blank_after and ends_sentence(first.text))
         ):
             yield Ambiguity(reason="edge", article=index, paragraph=number)
+    yield from _display_ambiguities(index, article, layout)
+
+
+def _display_ambiguities(index: int, article: ArticleSpec, layout: Layout) -> Iterable[Ambiguity]:
+    """Paragraphs and crossheads set alone like a headline, with nothing but their wording to tell."""
     alone = layout.paragraph_gap or layout.crosshead_gap
+    for number, paragraph in enumerate(article.paragraphs):
+        # A slogan-like paragraph (推动群众！) set apart by blank lines is a display line to the eye.
+        exclaims = paragraph.endswith(("！", "？", "!", "?")) and len(paragraph) <= DISPLAY_LINE_CHARS
+        if layout.paragraph_gap and exclaims and number not in article.crossheads:
+            yield Ambiguity(reason="paragraph_like_headline", article=index, paragraph=number)
     for number in article.crossheads:
         if alone and not layout.letter_spaced_headlines and not _marked_heading(article.paragraphs[number]):
             yield Ambiguity(reason="heading_like_headline", article=index, paragraph=number)
