@@ -93,6 +93,13 @@ def test_media_centres_of_known_places_open_a_dateline_without_a_guess(place: st
     assert datelines(text) == [(f"{place}融媒讯（记者张三）", f"{place}融媒", False)]
 
 
+@pytest.mark.parametrize("unit", ["省", "市", "县", "区", "州", "盟", "旗", "镇", "乡"])
+def test_an_unknown_outlet_named_after_a_place_is_read_whole(unit: str) -> None:
+    """A name ending in an administrative unit (…南京市, …自治州) is a place's, read whole, not a glued headline."""
+    text = f"正文。\n江苏南京{unit}融媒讯（记者张三）近日，会议召开。"
+    assert datelines(text) == [(f"江苏南京{unit}融媒讯（记者张三）", f"江苏南京{unit}融媒", False)]
+
+
 @pytest.mark.parametrize("ending", OUTLET_ENDINGS)
 def test_unknown_outlets_are_recognised_by_their_ending_up_to_six_characters_before_it(ending: str) -> None:
     """江苏省南京市 is six characters: a shorter ending in the table would leave seven before it, a guess."""

@@ -142,5 +142,9 @@ def test_a_headline_before_any_text_on_a_page_whose_headlines_follow_is_a_leftov
     """Its article is on another page (the page opens with the end of a column): kept as a leftover."""
     page = parse(f"雪域新貌\n\n{AFTER}")
     assert page.headline_placement == "after"
-    assert [article.headline for article in page.articles] == ["拉萨河谷青稞成熟", "夜间门诊方便就医", "升旗仪式庄严热烈"]
+    assert [article.headline for article in page.articles] == [
+        "拉萨河谷青稞成熟",
+        "夜间门诊方便就医",
+        "升旗仪式庄严热烈",
+    ]
     assert [leftover.text for leftover in page.leftovers] == ["雪域新貌"]
