@@ -6,10 +6,10 @@ Each test names the rule it guards; the pages are written for the rule, not take
 from __future__ import annotations
 
 from lhasa_corpus.blocks import cut_fragments, group_blocks
-from lhasa_corpus.lines import split_lines
+from lhasa_corpus.lines import Squeezed, split_lines
 from lhasa_corpus.loaders import parse_text
 from lhasa_corpus.models import Page
-from lhasa_corpus.segments import split_block
+from lhasa_corpus.segments import page_units, split_block
 
 #: A paragraph wrapped at 17 ems, as a column prints it.
 WRAPPED = "会议要求，各单位认真落实各项工作，\n确保取得实效，推动全市经济社会高质\n量发展。各单位认真落实各项工作。\n"
@@ -148,3 +148,16 @@ def test_a_headline_before_any_text_on_a_page_whose_headlines_follow_is_a_leftov
         "升旗仪式庄严热烈",
     ]
     assert [leftover.text for leftover in page.leftovers] == ["雪域新貌"]
+
+
+def test_a_wrapped_line_a_dateline_cuts_counts_whole_in_the_page_width() -> None:
+    """The line 拉萨融媒讯（记者张璐）近日，堆 fills its column; a short line under it ends its paragraph."""
+    text = (
+        "拉萨融媒讯（记者张璐、次仁、次\n仁次仁 实习生张璐）近日，八廓古\n城管委会举办青稞种植技术培训。\n\n"
+        "拉萨融媒讯（记者张璐）近日，堆\n龙德庆区举办职业技能大赛。\n次仁说：“推动群众。”\n"
+    )
+    assert page_units(text, split_lines(text), Squeezed.of(text)).width == 15.0
+    assert parse(text).articles[1].paragraphs == (
+        "近日，堆龙德庆区举办职业技能大赛。",
+        "次仁说：“推动群众。”",
+    )

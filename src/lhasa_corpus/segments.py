@@ -31,7 +31,7 @@ from lhasa_corpus.blocks import (
 )
 from lhasa_corpus.bylines import Byline, Dateline, find_datelines, find_end_bylines, read_byline
 from lhasa_corpus.captions import CaptionParts, opens_like_caption, read_caption
-from lhasa_corpus.chars import ends_sentence, squeeze
+from lhasa_corpus.chars import ends_sentence, line_fill, squeeze
 from lhasa_corpus.furniture import Continuation, Furniture, find_continuations, find_furniture
 from lhasa_corpus.headlines import (
     NEW_TOPIC_SHARE,
@@ -153,7 +153,7 @@ def page_units(raw: str, lines: Sequence[Line], squeezed: Squeezed) -> PageUnits
     furniture = [piece for piece in find_furniture(lines) if taken.take(piece.start, piece.end)]
     fragments = cut_fragments(lines, taken.spans())
     blocks = group_blocks(fragments)
-    width = page_width(blocks)
+    width = page_width(blocks, lines)
     cut_units: list[Unit] = [Unit(kind="dateline", start=d.start, end=d.end, dateline=d) for d in datelines]
     cut_units += [_mark_unit(mark) for mark in marks]
     cut_units += [Unit(kind="byline", start=s, end=e, byline=b) for s, e, b in closing]
@@ -189,13 +189,17 @@ def page_units(raw: str, lines: Sequence[Line], squeezed: Squeezed) -> PageUnits
     )
 
 
-def page_width(blocks: Sequence[Block]) -> float:
+def page_width(blocks: Sequence[Block], lines: Sequence[Line] = ()) -> float:
     """The width of a page's body column, in ems: the most common fill of its wrapped body lines.
 
     A line with another after it in its block wrapped, so it fills its
     column; a paragraph's last line does not. Headings are left out, wrapped
-    or not: they are set in their own width. A line that a dateline or a
-    mark cuts tells its width where no whole line does.
+    or not: they are set in their own width. A line that stops in mid-sentence
+    surely wrapped, and counts twice; one that ends a sentence may end a
+    paragraph on a page without blank lines, and counts once. So does a
+    wrapped line that a dateline opens (``拉萨融媒讯（记者张璐）近日，堆``),
+    given the page's *lines*, with the fill of the whole line. A fragment that
+    a cut leaves tells the width where no whole line does.
 
     >>> from lhasa_corpus.blocks import cut_fragments, group_blocks
     >>> from lhasa_corpus.lines import split_lines
@@ -209,8 +213,19 @@ def page_width(blocks: Sequence[Block]) -> float:
         if not heading_shaped(block.squeezed, len(block.fragments))
         for fragment in block.fragments[:-1]
     ]
-    whole = [fragment for fragment in wrapped if fragment.whole_line]
-    fills = Counter(fragment.fill for fragment in whole or wrapped)
+    # The first fragment of each line: a line a dateline opens has none before the cut.
+    first: dict[int, Fragment] = {}
+    for block in blocks:
+        for fragment in block.fragments:
+            first.setdefault(fragment.line, fragment)
+    fills: Counter[float] = Counter()
+    for fragment in wrapped:
+        if fragment.whole_line:
+            fills[fragment.fill] += 1 if ends_sentence(fragment.text) else 2
+        elif fragment.after_cut and first[fragment.line] is fragment and fragment.line < len(lines):
+            fills[line_fill(lines[fragment.line].text.strip())] += 1
+    if not fills:
+        fills = Counter(fragment.fill for fragment in wrapped)
     if not fills:
         return column_width([fragment for block in blocks for fragment in block.fragments])
     return max(fills, key=lambda fill: (fills[fill], fill))
