@@ -161,3 +161,18 @@ def test_a_wrapped_line_a_dateline_cuts_counts_whole_in_the_page_width() -> None
         "近日，堆龙德庆区举办职业技能大赛。",
         "次仁说：“推动群众。”",
     )
+
+
+def test_a_byline_with_neither_headline_nor_text_is_a_leftover() -> None:
+    """A byline alone on a page signs text printed elsewhere: it is kept as a leftover, not an empty article."""
+    page = parse("本报记者 张三\n")
+    assert page.articles == ()
+    assert [leftover.text for leftover in page.leftovers] == ["本报记者 张三"]
+
+
+def test_a_jump_head_under_a_continuation_mark_with_a_dateline_after_it_heads_that_article() -> None:
+    """上接 opens the continued half; a heading right under it, then a dateline, is that half's jump head."""
+    (article,) = parse(f"（上接第1版）\n全市开展秋季植树活动\n\n拉萨融媒讯（记者张三）{WRAPPED}").articles
+    assert article.continuations == ("（上接第1版）",)
+    assert article.headline == "全市开展秋季植树活动"
+    assert article.dateline == "拉萨融媒讯（记者张三）"
