@@ -207,23 +207,22 @@ def page_width(blocks: Sequence[Block], lines: Sequence[Line] = ()) -> float:
     >>> page_width(group_blocks(cut_fragments(split_lines(text), [])))
     9.0
     """
-    wrapped = [
-        fragment
-        for block in blocks
-        if not heading_shaped(block.squeezed, len(block.fragments))
-        for fragment in block.fragments[:-1]
-    ]
-    # The first fragment of each line: a line a dateline opens has none before the cut.
-    first: dict[int, Fragment] = {}
-    for block in blocks:
-        for fragment in block.fragments:
-            first.setdefault(fragment.line, fragment)
+    wrapped: list[Fragment] = []
     fills: Counter[float] = Counter()
-    for fragment in wrapped:
-        if fragment.whole_line:
-            fills[fragment.fill] += 1 if ends_sentence(fragment.text) else 2
-        elif fragment.after_cut and first[fragment.line] is fragment and fragment.line < len(lines):
-            fills[line_fill(lines[fragment.line].text.strip())] += 1
+    previous_line = -1
+    for block in blocks:
+        body = not heading_shaped(block.squeezed, len(block.fragments))
+        last = len(block.fragments) - 1
+        for index, fragment in enumerate(block.fragments):
+            # Fragments come in page order: a line a dateline opens has none before the cut.
+            opens_line, previous_line = fragment.line != previous_line, fragment.line
+            if not body or index == last:
+                continue
+            wrapped.append(fragment)
+            if fragment.whole_line:
+                fills[fragment.fill] += 1 if ends_sentence(fragment.text) else 2
+            elif fragment.after_cut and opens_line and fragment.line < len(lines):
+                fills[line_fill(lines[fragment.line].text.strip())] += 1
     if not fills:
         fills = Counter(fragment.fill for fragment in wrapped)
     if not fills:
