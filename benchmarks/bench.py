@@ -266,7 +266,8 @@ def _ratios(
         print(f"load average at the end: {', '.join(f'{load:.2f}' for load in os.getloadavg())}")
 
 
-def _profile(corpus: Path, pages: int = 100) -> None:
+def _profiled_parse(corpus: Path, pages: int) -> tuple[cProfile.Profile, int]:
+    """A profile of parsing the first *pages* pages of *corpus*, and how many pages it parsed."""
     from lhasa_corpus.loaders import corpus_entries, iter_entries  # noqa: PLC0415
 
     entries = corpus_entries(corpus)[:pages]
@@ -275,7 +276,12 @@ def _profile(corpus: Path, pages: int = 100) -> None:
     for _ in iter_entries(entries):
         pass
     profiler.disable()
-    print(f"\nwhere parse time goes ({len(entries)} pages, cProfile, by own time):")
+    return profiler, len(entries)
+
+
+def _profile(corpus: Path, pages: int = 100) -> None:
+    profiler, parsed = _profiled_parse(corpus, pages)
+    print(f"\nwhere parse time goes ({parsed} pages, cProfile, by own time):")
     pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(15)
     print("by cumulative time:")
     pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(25)
@@ -313,14 +319,7 @@ def _stage(filename: str) -> str:
 def _stages(corpus: Path, pages: int) -> None:
     """Print where parse time goes, per stage: each function's own time, and the time of
     the built-in calls it makes (regular expressions, str methods), given to its stage."""
-    from lhasa_corpus.loaders import corpus_entries, iter_entries  # noqa: PLC0415
-
-    entries = corpus_entries(corpus)[:pages]
-    profiler = cProfile.Profile()
-    profiler.enable()
-    for _ in iter_entries(entries):
-        pass
-    profiler.disable()
+    profiler, parsed = _profiled_parse(corpus, pages)
     stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
     seconds: dict[str, float] = {}
     for (filename, _, _), (_, _, own, _, callers) in stats.items():
@@ -330,11 +329,11 @@ def _stages(corpus: Path, pages: int) -> None:
         for (caller_file, _, _), (_, _, edge_own, _) in callers.items():  # a built-in: its callers' stages
             seconds[_stage(caller_file)] = seconds.get(_stage(caller_file), 0.0) + edge_own
     total = sum(seconds.values())
-    print(f"\nparse time per stage ({len(entries)} pages, cProfile; profiling slows every call alike):")
+    print(f"\nparse time per stage ({parsed} pages, cProfile; profiling slows every call alike):")
     print(f"{'stage':<36}{'ms/page':>9}{'share':>8}")
     for stage, spent in sorted(seconds.items(), key=lambda item: -item[1]):
-        print(f"{stage:<36}{1000 * spent / len(entries):>9.2f}{spent / total:>8.0%}")
-    print(f"{'total':<36}{1000 * total / len(entries):>9.2f}")
+        print(f"{stage:<36}{1000 * spent / parsed:>9.2f}{spent / total:>8.0%}")
+    print(f"{'total':<36}{1000 * total / parsed:>9.2f}")
 
 
 if __name__ == "__main__":
